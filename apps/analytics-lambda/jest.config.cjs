@@ -1,0 +1,4 @@
+module.exports = {
+  displayName: 'analytics-lambda',
+  preset: '../../jest.preset.js',
+};

@@ -1,0 +1,4 @@
+module.exports = {
+  displayName: 'authorizer-lambda',
+  preset: '../../jest.preset.js',
+};

@@ -1,0 +1,4 @@
+module.exports = {
+  displayName: 'local-api',
+  preset: '../../jest.preset.js',
+};

@@ -1,0 +1,4 @@
+module.exports = {
+  displayName: 'resources-lambda',
+  preset: '../../jest.preset.js',
+};

@@ -1,0 +1,4 @@
+module.exports = {
+  displayName: 'authz',
+  preset: '../../jest.preset.js',
+};

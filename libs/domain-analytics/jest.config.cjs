@@ -1,0 +1,4 @@
+module.exports = {
+  displayName: 'domain-analytics',
+  preset: '../../jest.preset.js',
+};

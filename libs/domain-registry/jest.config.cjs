@@ -1,0 +1,4 @@
+module.exports = {
+  displayName: 'domain-registry',
+  preset: '../../jest.preset.js',
+};

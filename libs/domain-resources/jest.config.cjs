@@ -1,0 +1,4 @@
+module.exports = {
+  displayName: 'domain-resources',
+  preset: '../../jest.preset.js',
+};

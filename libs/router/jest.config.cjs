@@ -1,0 +1,4 @@
+module.exports = {
+  displayName: 'router',
+  preset: '../../jest.preset.js',
+};
