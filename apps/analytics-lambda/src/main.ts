@@ -1,1 +1,13 @@
-export {};
+import { analyticsConfigFromEnv, analyticsRoutes, analyticsToken, createAnalyticsClient } from '@tollgate/domain-analytics';
+import { ApiRouter } from '@tollgate/router';
+
+// Cold start: a bad configuration stops the container here with one line naming the variable.
+const config = analyticsConfigFromEnv(process.env);
+
+const client = createAnalyticsClient({
+  baseUrl: config.apiUrl,
+  token: analyticsToken(config.token),
+  timeoutMs: config.timeoutMs,
+});
+
+export const handler = new ApiRouter(analyticsRoutes({ client })).handler;

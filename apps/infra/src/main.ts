@@ -1,1 +1,15 @@
-export {};
+// The CDK app (`cdk.json` runs it): `-c env=<dev|prod> -c features=<set>[,<set>]` plus
+// `-c imageTag.<image>=<tag>` for each Lambda stack the FeatureSets include.
+import { App } from 'aws-cdk-lib';
+import { buildInfra } from './build-infra.js';
+import { InfraConfigError } from './infra-config-error.js';
+
+const app = new App();
+try {
+  buildInfra(app);
+} catch (error) {
+  if (!(error instanceof InfraConfigError)) throw error;
+  console.error(`infra: ${error.message}`);
+  process.exit(1);
+}
+app.synth();

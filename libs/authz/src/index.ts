@@ -1,1 +1,46 @@
-export {};
+// Public API of @tollgate/authz. Everything exported here is supported; nothing else is.
+
+// Pure core
+export { parseKeyMap } from './key-map/parse-key-map.js';
+export { GRANT_METHODS } from './key-map/key-map.js';
+export type { Grant, GrantMethod, IdentityValue, KeyEntry, KeyMap } from './key-map/key-map.js';
+export { hashedKeyName, keyFingerprint } from './key-map/key-names.js';
+export { compileGrants, GrantMatcherCache } from './grants/compile-grants.js';
+export type { CompiledGrants } from './grants/compile-grants.js';
+export { CompiledKeyMap } from './key-map/compiled-key-map.js';
+export type { KeyIdentity } from './key-map/compiled-key-map.js';
+export { decide } from './decide.js';
+export type { AuthorizationRequest, Decision } from './decide.js';
+export { buildPolicy, unavailablePolicy } from './policy/build-policy.js';
+export type { PolicyRequest, PolicyResource } from './policy/build-policy.js';
+export type { AuthorizerResult, PolicyStatement } from './policy/authorizer-result.js';
+
+// Errors
+export { KeyMapFormatError, KeyMapSourceError } from './errors.js';
+
+// Key map sources and loading
+export type { KeyMapSource } from './sources/key-map-source.js';
+export { fileKeyMapSource } from './sources/file-key-map-source.js';
+export { secretsManagerKeyMapSource } from './sources/secrets-manager-key-map-source.js';
+export type {
+  SecretsManagerClientLike,
+  SecretsManagerKeyMapSourceOptions,
+} from './sources/secrets-manager-key-map-source.js';
+export type { KeyMapProvider } from './loader/key-map-provider.js';
+export {
+  CachingKeyMapLoader,
+  DEFAULT_GRACE_MS,
+  DEFAULT_RETRY_AFTER_MS,
+  DEFAULT_TTL_MS,
+} from './loader/caching-key-map-loader.js';
+export type { CachingKeyMapLoaderOptions } from './loader/caching-key-map-loader.js';
+
+// The Lambda authorizer
+export { createAuthorizer } from './authorizer/create-authorizer.js';
+export type { AuthorizerHandler, AuthorizerOptions } from './authorizer/create-authorizer.js';
+export { authorizationRequest } from './authorizer/authorizer-event.js';
+export type { AuthorizerEvent } from './authorizer/authorizer-event.js';
+
+// Logging
+export { consoleJsonLogger } from './logging/logger.js';
+export type { AuthzLogger, LogFields } from './logging/logger.js';

@@ -1,0 +1,113 @@
+import { lambdaImages } from '@tollgate/domain-registry';
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { z } from 'zod';
+
+const retentionDays = new Set(
+  Object.values(RetentionDays).filter((value): value is number => typeof value === 'number'),
+);
+
+const awsId = (prefix: string) =>
+  z.string().regex(new RegExp(`^${prefix}-[0-9a-f]{8}([0-9a-f]{9})?$`), `expected ${prefix}-<hex id>`);
+
+/** A secret referenced by name: the role's policy and the Lambdas' env are built from it. */
+const secretName = z
+  .string()
+  .regex(/^[A-Za-z0-9/_+=.@-]{1,512}$/, 'expected a Secrets Manager secret name')
+  .refine((name) => !/-[A-Za-z0-9]{6}$/.test(name), {
+    // AWS advises against it: Secrets Manager would read the end as the ARN's random suffix.
+    message: 'must not end with a hyphen and six characters (AWS reads that as the ARN suffix)',
+  });
+
+const rate = z.number().gt(0).lte(1);
+
+const lambdaSettings = z.strictObject({
+  memorySize: z.number().int().min(128).max(10240),
+  timeoutSeconds: z.number().int().min(1).max(29),
+});
+
+const imageNames = lambdaImages.map((image) => image.imageName) as [string, ...string[]];
+
+export const infraConfigSchema = z
+  .strictObject({
+    /** Prefix of every physical name: `<project>-<env>-…`. */
+    project: z.string().regex(/^[a-z][a-z0-9-]{1,20}$/),
+    account: z.string().regex(/^\d{12}$/, 'expected a 12-digit AWS account id'),
+    region: z.string().regex(/^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/, 'expected an AWS region'),
+    /** The ECR repository holding every image; tags are `<name>-<image>-<git-sha>`. */
+    repository: z.strictObject({
+      name: z.string().regex(/^[a-z0-9]+([._-][a-z0-9]+)*$/),
+      maxImageCount: z.number().int().min(1).max(10000),
+    }),
+    vpc: z.strictObject({
+      vpcId: awsId('vpc'),
+      availabilityZones: z.array(z.string().regex(/^[a-z]{2}-[a-z-]+-\d[a-z]$/)).min(1),
+      privateSubnetIds: z.array(awsId('subnet')).min(1),
+      securityGroupIds: z.array(awsId('sg')).min(1),
+    }),
+    secrets: z.strictObject({
+      database: secretName,
+      apiKeys: secretName,
+      analyticsApiToken: secretName,
+    }),
+    analytics: z.strictObject({
+      apiUrl: z.url({ protocol: /^https$/ }),
+    }),
+    lambdas: z.record(z.enum(imageNames), lambdaSettings),
+    architecture: z.enum(['arm64', 'x86_64']),
+    domain: z.strictObject({
+      domainName: z.string().regex(/^([a-z0-9-]+\.)+[a-z]{2,}$/),
+      hostedZoneId: z.string().regex(/^Z[A-Z0-9]{4,32}$/, 'expected a Route53 hosted zone id'),
+      hostedZoneName: z.string().regex(/^([a-z0-9-]+\.)+[a-z]{2,}$/),
+      /** ACM certificate in the stack's own region (the API is REGIONAL). */
+      certificateArn: z
+        .string()
+        .regex(
+          /^arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate\/[0-9a-f-]{36}$/,
+          'expected an ACM certificate ARN',
+        ),
+    }),
+    api: z.strictObject({
+      stageName: z.string().regex(/^[A-Za-z0-9_]{1,128}$/),
+      throttle: z.strictObject({
+        rateLimit: z.number().positive(),
+        burstLimit: z.number().int().positive(),
+      }),
+    }),
+    logRetentionDays: z.number().refine((days) => retentionDays.has(days), {
+      message: 'expected a CloudWatch Logs retention period (1, 3, 5, 7, 14, 30, 60, 90, …)',
+    }),
+    alarms: z.strictObject({
+      periodMinutes: z.number().int().min(1).max(1440),
+      evaluationPeriods: z.number().int().min(1),
+      datapointsToAlarm: z.number().int().min(1),
+      /** Share of requests answered 4XX (0..1]. Includes the authorizer's 401/403. */
+      clientErrorRateThreshold: rate,
+      /** Share of requests answered 5XX (0..1]. */
+      serverErrorRateThreshold: rate,
+      slack: z.strictObject({
+        workspaceId: z.string().regex(/^[A-Z0-9]{9,11}$/, 'expected a Slack workspace id'),
+        channelId: z.string().regex(/^[A-Z0-9]{9,11}$/, 'expected a Slack channel id'),
+      }),
+    }),
+  })
+  .superRefine((config, ctx) => {
+    const { domain, alarms } = config;
+    if (domain.domainName !== domain.hostedZoneName && !domain.domainName.endsWith(`.${domain.hostedZoneName}`)) {
+      ctx.addIssue({ code: 'custom', path: ['domain', 'domainName'], message: `must be inside the hosted zone ${domain.hostedZoneName}` });
+    }
+    const [, , , certRegion, certAccount] = domain.certificateArn.split(':');
+    if (certRegion !== config.region || certAccount !== config.account) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['domain', 'certificateArn'],
+        message: `must be in the config's account and region (${config.account}, ${config.region}): the API is REGIONAL`,
+      });
+    }
+    if (alarms.datapointsToAlarm > alarms.evaluationPeriods) {
+      ctx.addIssue({ code: 'custom', path: ['alarms', 'datapointsToAlarm'], message: 'must not exceed evaluationPeriods' });
+    }
+  });
+
+export type InfraConfig = z.output<typeof infraConfigSchema>;
+export type InfraConfigInput = z.input<typeof infraConfigSchema>;
+export type LambdaSettings = z.output<typeof lambdaSettings>;

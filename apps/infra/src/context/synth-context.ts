@@ -1,0 +1,30 @@
+import { InfraConfigError } from '../infra-config-error.js';
+
+/** Reads one context value as the CDK app sees it (`app.node.tryGetContext`). */
+export type ContextReader = (key: string) => unknown;
+
+export const imageTagContextKey = (imageName: string) => `imageTag.${imageName}`;
+
+export function requireContextString(read: ContextReader, key: string, hint: string): string {
+  const value = read(key);
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw new InfraConfigError(`Missing context ${key}: pass -c ${key}=${hint}`);
+  }
+  return value.trim();
+}
+
+/**
+ * The image tag a Lambda stack deploys, `<repo-name>-<image-name>-<git-sha>`, from
+ * `-c imageTag.<image-name>=…`. Only instantiated Lambda stacks ask for theirs.
+ */
+export function requireImageTag(read: ContextReader, repositoryName: string, imageName: string): string {
+  const key = imageTagContextKey(imageName);
+  const prefix = `${repositoryName}-${imageName}-`;
+  const tag = requireContextString(read, key, `${prefix}<git-sha>`);
+  if (!tag.startsWith(prefix) || !/^[0-9a-f]{7,40}$/.test(tag.slice(prefix.length))) {
+    throw new InfraConfigError(
+      `Invalid context ${key}="${tag}": expected ${prefix}<git-sha> (7 to 40 lowercase hex characters)`,
+    );
+  }
+  return tag;
+}

@@ -1,0 +1,43 @@
+import type { InfraConfig } from './config/config-schema.js';
+
+/** One environment's validated config plus every physical name derived from it. */
+export class Deployment {
+  /** `<project>-<env>`: the prefix of stack, function, role, API and export names. */
+  readonly prefix: string;
+
+  constructor(
+    readonly envName: string,
+    readonly config: InfraConfig,
+  ) {
+    this.prefix = `${config.project}-${envName}`;
+  }
+
+  stackName(kind: string): string {
+    return `${this.prefix}-${kind}`;
+  }
+
+  /** The REST API's name, also the `ApiName` dimension the alarms watch. */
+  get restApiName(): string {
+    return this.prefix;
+  }
+
+  functionName(imageName: string): string {
+    return `${this.prefix}-${imageName}`;
+  }
+
+  functionLogGroupName(imageName: string): string {
+    return `/aws/lambda/${this.functionName(imageName)}`;
+  }
+
+  /** Names of the CloudFormation exports that carry values between stacks. */
+  get exports() {
+    const name = (key: string) => `${this.prefix}-${key}`;
+    return {
+      repositoryArn: name('repository-arn'),
+      repositoryName: name('repository-name'),
+      lambdaRoleArn: name('lambda-role-arn'),
+      functionArn: (imageName: string) => name(`lambda-${imageName}-arn`),
+      domainName: name('custom-domain-name'),
+    };
+  }
+}

@@ -1,0 +1,53 @@
+import { lambdaImages } from '@tollgate/domain-registry';
+import { InfraConfigError } from './infra-config-error.js';
+
+export const lambdaStackKind = (imageName: string) => `lambda-${imageName}` as const;
+
+export type StackKind =
+  | 'repository'
+  | 'lambda-role'
+  | ReturnType<typeof lambdaStackKind>
+  | 'custom-domain'
+  | 'rest-api'
+  | 'alarms';
+
+const lambdaStacks = lambdaImages.map((image) => lambdaStackKind(image.imageName));
+
+/** Every stack, in deploy order: ECR → role → Lambdas → custom domain → API; alarms stand alone. */
+export const stackKinds: readonly StackKind[] = [
+  'repository',
+  'lambda-role',
+  ...lambdaStacks,
+  'custom-domain',
+  'rest-api',
+  'alarms',
+];
+
+/**
+ * The FeatureSets `-c features=<set>[,<set>]` picks from. `lambda-<image>` holds one Lambda's
+ * stack alone, so deploying one app needs only that app's image tag; `shared` holds every stack
+ * that needs no image tag (what an infra-only change redeploys).
+ */
+export const featureSets: Readonly<Record<string, readonly StackKind[]>> = {
+  all: stackKinds,
+  repository: ['repository'],
+  'api-gateway': ['lambda-role', ...lambdaStacks, 'custom-domain', 'rest-api'],
+  alarms: ['alarms'],
+  shared: stackKinds.filter((kind) => !lambdaStacks.includes(kind as never)),
+  ...Object.fromEntries(lambdaStacks.map((kind) => [kind, [kind]])),
+};
+
+/** The stacks of a comma list of FeatureSets, each once, in deploy order. */
+export function resolveFeatureSets(features: string): StackKind[] {
+  const wanted = new Set<StackKind>();
+  for (const name of features.split(',').map((part) => part.trim())) {
+    const kinds = Object.hasOwn(featureSets, name) ? featureSets[name] : undefined;
+    if (kinds === undefined) {
+      throw new InfraConfigError(
+        `Unknown FeatureSet "${name}" in -c features: expected one of ${Object.keys(featureSets).join(', ')}`,
+      );
+    }
+    kinds.forEach((kind) => wanted.add(kind));
+  }
+  return stackKinds.filter((kind) => wanted.has(kind));
+}

@@ -1,0 +1,146 @@
+import { domains, authorizerImage, type DomainDefinition } from '@tollgate/domain-registry';
+import { CfnOutput, Duration, Fn, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import {
+  AccessLogFormat,
+  ApiKeySourceType,
+  AuthorizationType,
+  CfnBasePathMapping,
+  EndpointType,
+  IdentitySource,
+  LambdaIntegration,
+  LogGroupLogDestination,
+  RequestAuthorizer,
+  RequestValidator,
+  ResponseType,
+  RestApi,
+  type MethodOptions,
+} from 'aws-cdk-lib/aws-apigateway';
+import { Function as LambdaFunction, type IFunction } from 'aws-cdk-lib/aws-lambda';
+import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import { accessLogFormat } from '../api/access-log-format.js';
+import { gatewayProblemResponses, problemContentType, problemTemplate } from '../api/gateway-responses.js';
+import type { Deployment } from '../deployment.js';
+import { PlatformStack } from './platform-stack.js';
+
+export const apiKeyHeader = 'X-Api-Key';
+
+/**
+ * The REST API: every domain's resources proxied to its Lambda behind the API-key authorizer,
+ * problem+json gateway responses, a usage plan fed by the authorizer, access logs, and the
+ * mapping onto the custom domain. Lambdas and domain come in by export.
+ */
+export class RestApiStack extends PlatformStack {
+  constructor(scope: Construct, deployment: Deployment) {
+    super(scope, 'rest-api', { deployment, description: 'Tollgate: REST API' });
+    const { config } = deployment;
+
+    const accessLogs = new LogGroup(this, 'AccessLogs', {
+      logGroupName: `/aws/apigateway/${deployment.restApiName}/access`,
+      retention: config.logRetentionDays,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    const api = new RestApi(this, 'RestApi', {
+      restApiName: deployment.restApiName,
+      description: 'Tollgate REST API',
+      endpointConfiguration: { types: [EndpointType.REGIONAL] },
+      // Clients use the custom domain only: one public name, one base path mapping.
+      disableExecuteApiEndpoint: true,
+      cloudWatchRole: false,
+      apiKeySourceType: ApiKeySourceType.AUTHORIZER,
+      deployOptions: {
+        stageName: config.api.stageName,
+        accessLogDestination: new LogGroupLogDestination(accessLogs),
+        accessLogFormat: AccessLogFormat.custom(accessLogFormat),
+        metricsEnabled: true,
+        throttlingRateLimit: config.api.throttle.rateLimit,
+        throttlingBurstLimit: config.api.throttle.burstLimit,
+      },
+    });
+    // Its execute-api URL is disabled; the custom domain's URL is the output that matters.
+    api.node.tryRemoveChild('Endpoint');
+    Validations.of(api.deploymentStage).acknowledge(
+      {
+        id: 'AwsSolutions-APIG3',
+        reason: 'No WAF web ACL yet: every request passes the API-key authorizer, stage throttling and the usage plan.',
+      },
+      {
+        id: 'AwsSolutions-APIG6',
+        reason: 'Execution logging needs the account-wide API Gateway CloudWatch role, which this app does not manage (feature flag disableCloudWatchRole); access logs are on.',
+      },
+    );
+
+    const authorizer = new RequestAuthorizer(this, 'ApiKeyAuthorizer', {
+      authorizerName: `${deployment.prefix}-api-key`,
+      handler: this.importFunction('AuthorizerFunction', authorizerImage.imageName),
+      identitySources: [IdentitySource.header(apiKeyHeader)],
+      // Grants depend on method, path and query, not on the key alone: never reuse a decision.
+      resultsCacheTtl: Duration.seconds(0),
+    });
+    const requestValidator = new RequestValidator(this, 'RequireApiKeyHeader', {
+      restApi: api,
+      requestValidatorName: 'require-api-key-header',
+      validateRequestParameters: true,
+    });
+    Validations.of(api).acknowledge({
+      id: 'AwsSolutions-APIG2',
+      reason: 'The validator checks parameters (X-Api-Key); bodies are validated by each domain Lambda against its route schemas, which API Gateway models would duplicate.',
+    });
+    const methodOptions: MethodOptions = {
+      authorizationType: AuthorizationType.CUSTOM,
+      authorizer,
+      apiKeyRequired: true,
+      requestValidator,
+      requestParameters: { [`method.request.header.${apiKeyHeader}`]: true },
+    };
+    for (const domain of domains) this.addDomainRoutes(api, domain, methodOptions);
+
+    for (const response of gatewayProblemResponses) {
+      api.addGatewayResponse(response.type, {
+        type: ResponseType.of(response.type),
+        ...(response.statusCode === undefined ? {} : { statusCode: response.statusCode }),
+        responseHeaders: { 'Content-Type': `'${problemContentType}'` },
+        templates: { 'application/json': problemTemplate(response.body) },
+      });
+    }
+
+    const usagePlan = api.addUsagePlan('UsagePlan', {
+      name: `${deployment.prefix}-default`,
+      description: 'API keys the authorizer returns as usageIdentifierKey',
+      throttle: config.api.throttle,
+      apiStages: [{ api, stage: api.deploymentStage }],
+    });
+
+    new CfnBasePathMapping(this, 'BasePathMapping', {
+      domainName: Fn.importValue(deployment.exports.domainName),
+      restApiId: api.restApiId,
+      stage: api.deploymentStage.stageName,
+    });
+
+    new CfnOutput(this, 'RestApiId', { value: api.restApiId });
+    new CfnOutput(this, 'UsagePlanId', { value: usagePlan.usagePlanId });
+    new CfnOutput(this, 'Url', { value: `https://${config.domain.domainName}/` });
+  }
+
+  private importFunction(id: string, imageName: string): IFunction {
+    return LambdaFunction.fromFunctionAttributes(this, id, {
+      functionArn: Fn.importValue(this.deployment.exports.functionArn(imageName)),
+      // Same account and region: lets API Gateway's invoke permissions be added here.
+      sameEnvironment: true,
+    });
+  }
+
+  private addDomainRoutes(api: RestApi, domain: DomainDefinition, methodOptions: MethodOptions): void {
+    const integration = new LambdaIntegration(this.importFunction(`${domain.name}Function`, domain.imageName), {
+      allowTestInvoke: false,
+    });
+    for (const path of domain.apiResources) {
+      const method = api.root.resourceForPath(path).addMethod('ANY', integration, methodOptions);
+      Validations.of(method).acknowledge({
+        id: 'AwsSolutions-COG4',
+        reason: 'Callers are machines holding API keys, checked per request by the Lambda REQUEST authorizer; there are no Cognito users.',
+      });
+    }
+  }
+}

@@ -1,0 +1,12 @@
+import { lambdaImages } from '@tollgate/domain-registry';
+import { imageTagContextKey } from '../context/synth-context.js';
+
+/** A fixed commit, so that synthesizing without real builds is deterministic. */
+export const sampleGitSha = '0123456789abcdef0123456789abcdef01234567';
+
+/** `-c imageTag.<image>=<repo>-<image>-<sha>` for every Lambda image, as context entries. */
+export function sampleImageTagContext(repositoryName: string, gitSha = sampleGitSha): Record<string, string> {
+  return Object.fromEntries(
+    lambdaImages.map(({ imageName }) => [imageTagContextKey(imageName), `${repositoryName}-${imageName}-${gitSha}`]),
+  );
+}

@@ -1,0 +1,178 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { DomainDefinition } from '@tollgate/domain-registry';
+import { createResourceMatcher } from './api-resource.js';
+import { buildAuthorizerEvent } from './authorizer-event.js';
+import { authorizerOutcome } from './authorizer-outcome.js';
+import { type GatewayRequest, headerValue } from './gateway-request.js';
+import type { GatewayResponse } from './gateway-response.js';
+import type { HandlerSource } from './handler-source.js';
+import { type InvocationResult, invokeLambda, lambdaContext } from './lambda-invocation.js';
+import { gatewayProblem } from './problem.js';
+import { buildProxyEvent } from './proxy-event.js';
+import { parseProxyResult } from './proxy-result.js';
+import { requestFacts } from './request-facts.js';
+import { type StageIdentity, localStage } from './stage.js';
+
+export interface GatewayOptions {
+  /** Domains and their API resources: the registry the infra app deploys from. */
+  readonly registry: readonly DomainDefinition[];
+  /** The Lambda app that authorizes every request. */
+  readonly authorizerApp: string;
+  readonly handlers: HandlerSource;
+  readonly stage?: StageIdentity;
+  /** API Gateway's integration timeout (29 s by default): beyond it the client gets a 504. */
+  readonly integrationTimeoutMs?: number;
+}
+
+/** The response plus what the request log needs to know about how it came about. */
+export interface GatewayResult {
+  readonly response: GatewayResponse;
+  readonly requestId: string;
+  readonly apiKey?: string;
+  readonly principalId?: string;
+  /** Why the gateway itself failed the request (500/502/504), for the log only. */
+  readonly reason?: string;
+}
+
+/** API Gateway rejects method ARNs longer than this with a 414. */
+const maxMethodArnBytes = 1600;
+
+const sendApiKey = 'Send your API key in the X-Api-Key header.';
+
+/**
+ * One REST API stage: resource matching → X-Api-Key presence → REQUEST authorizer → the
+ * domain Lambda's proxy integration, each failure answered as API Gateway answers it, in
+ * problem+json as our gateway responses are configured.
+ */
+export function createGateway(
+  options: GatewayOptions,
+): (request: GatewayRequest) => Promise<GatewayResult> {
+  const stage = options.stage ?? localStage;
+  const timeoutMs = options.integrationTimeoutMs ?? 29_000;
+  const matchResource = createResourceMatcher(options.registry);
+
+  async function invoke(app: string, event: unknown, requestId: string): Promise<InvocationResult> {
+    try {
+      const handler = options.handlers.handlerFor(app);
+      const context = lambdaContext(
+        `tollgate-${stage.stage}-${app}`,
+        requestId,
+        Date.now() + timeoutMs,
+        stage,
+      );
+      return await invokeLambda(handler, event, context, timeoutMs);
+    } catch (error) {
+      // A bundle that fails to load is an init error: Lambda reports it as a failed invocation.
+      const message = error instanceof Error ? error.message : String(error);
+      return { kind: 'threw', errorType: 'Runtime.ImportModuleError', errorMessage: message };
+    }
+  }
+
+  return async (request) => {
+    const requestId = randomUUID();
+    const done = (result: Omit<GatewayResult, 'requestId'>): GatewayResult => ({
+      ...result,
+      requestId,
+      response: {
+        ...result.response,
+        headers: { ...result.response.headers, 'x-amzn-RequestId': [requestId] },
+      },
+    });
+
+    const matched = matchResource(request.path);
+    if (!matched) {
+      return done({
+        response: gatewayProblem('not-found', `No resource at ${request.method} ${request.path}.`),
+      });
+    }
+    const apiKey = headerValue(request, 'X-Api-Key');
+    if (!apiKey) return done({ response: gatewayProblem('missing-api-key', sendApiKey) });
+
+    const receivedAt = Date.now();
+    const facts = requestFacts(
+      request,
+      matched,
+      stage,
+      { requestId, extendedRequestId: randomBytes(12).toString('base64') },
+      receivedAt,
+    );
+    const authorizerEvent = buildAuthorizerEvent(facts);
+    if (Buffer.byteLength(authorizerEvent.methodArn) > maxMethodArnBytes) {
+      return done({
+        apiKey,
+        response: gatewayProblem('uri-too-long', 'The request path is too long.'),
+      });
+    }
+
+    const invocation = await invoke(options.authorizerApp, authorizerEvent, requestId);
+    const outcome = authorizerOutcome(
+      invocation,
+      authorizerEvent.methodArn,
+      Date.now() - receivedAt,
+    );
+    switch (outcome.kind) {
+      case 'unauthorized':
+        return done({
+          apiKey,
+          response: gatewayProblem(
+            'unauthorized',
+            'The API key is not valid.',
+            'UnauthorizedException',
+          ),
+        });
+      case 'deny':
+        return done({
+          apiKey,
+          principalId: outcome.principalId,
+          response: gatewayProblem(
+            'forbidden',
+            `This API key is not allowed to call ${request.method} ${request.path} with these query parameters.`,
+            'AccessDeniedException',
+          ),
+        });
+      case 'failure':
+        return done({
+          apiKey,
+          reason: outcome.reason,
+          response: gatewayProblem(
+            'internal-error',
+            'The request could not be authorized.',
+            'AuthorizerConfigurationException',
+          ),
+        });
+      case 'allow':
+        break;
+    }
+
+    const principalId = outcome.principalId;
+    const result = await invoke(
+      matched.domain.lambdaApp,
+      buildProxyEvent(facts, outcome.context),
+      requestId,
+    );
+    if (result.kind === 'timed-out') {
+      return done({
+        apiKey,
+        principalId,
+        reason: `${matched.domain.lambdaApp} did not answer within ${timeoutMs} ms`,
+        response: gatewayProblem('gateway-timeout', 'The service did not answer in time.'),
+      });
+    }
+    const parsed =
+      result.kind === 'threw'
+        ? {
+            ok: false as const,
+            reason: `${matched.domain.lambdaApp} failed: ${result.errorType}: ${result.errorMessage}`,
+          }
+        : parseProxyResult(result.value);
+    if (!parsed.ok) {
+      return done({
+        apiKey,
+        principalId,
+        reason: parsed.reason,
+        response: gatewayProblem('bad-gateway', 'The service returned an invalid response.'),
+      });
+    }
+    return done({ apiKey, principalId, response: parsed.response });
+  };
+}

@@ -1,0 +1,125 @@
+import { join } from 'node:path';
+import {
+  analyticsStandInToken,
+  demoReports,
+  startAnalyticsStandIn,
+} from '@tollgate/domain-analytics';
+import { authorizerImage, domains } from '@tollgate/domain-registry';
+import { demoCompanies, demoResourceIds } from '@tollgate/domain-resources';
+import { type CurlExample, demoExamples } from './curl-examples.js';
+import { prepareDatabase } from './database.js';
+import { createGateway } from './gateway/gateway.js';
+import { bundleHandlerSource } from './gateway/handler-source.js';
+import { startGatewayServer } from './gateway/http-server.js';
+import { type KeySummary, summarizeKeyMap } from './key-map-summary.js';
+import type { LocalConfig } from './local-config.js';
+
+export interface LocalApiOptions {
+  readonly workspaceRoot: string;
+  readonly config: LocalConfig;
+  /** Request log lines. */
+  readonly log: (line: string) => void;
+  /** The environment the Lambda bundles read their configuration from (process.env). */
+  readonly lambdaEnv: Record<string, string | undefined>;
+  /** API Gateway's 29 s by default. */
+  readonly integrationTimeoutMs?: number;
+}
+
+export interface LocalApi {
+  readonly url: string;
+  readonly databaseDescription: string;
+  readonly analyticsUrl: string;
+  readonly apiKeysFile: string;
+  /** The demo keys and their grants; undefined with an `API_KEYS_FILE`, whose keys stay unprinted. */
+  readonly demoKeys: readonly KeySummary[] | undefined;
+  readonly examples: readonly CurlExample[];
+  /** Stops the server, the analytics stand-in and the embedded database. */
+  close(): Promise<void>;
+}
+
+export const demoKeysFile = (workspaceRoot: string) =>
+  join(workspaceRoot, 'apps/local-api/demo-keys.json');
+
+function redactPassword(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = '***';
+  return parsed.toString();
+}
+
+/**
+ * The whole API on one machine: database (migrated, seeded), the external data API stand-in,
+ * the built Lambda bundles configured through their environment variables, and the gateway.
+ */
+export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi> {
+  const { config, lambdaEnv, workspaceRoot } = options;
+  const stops: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await stop();
+  };
+  try {
+    const database = await prepareDatabase(config.databaseUrl);
+    stops.push(() => database.stop());
+    const standIn = await startAnalyticsStandIn({ token: analyticsStandInToken });
+    stops.push(() => standIn.close());
+
+    const apiKeysFile = config.apiKeysFile ?? demoKeysFile(workspaceRoot);
+    // The Lambdas share this process: each reads its own variables; the AWS-only ones must not
+    // be set, or a bundle would try to reach Secrets Manager.
+    Object.assign(lambdaEnv, {
+      DATABASE_URL: database.url,
+      API_KEYS_FILE: apiKeysFile,
+      ANALYTICS_API_URL: standIn.url,
+      ANALYTICS_API_TOKEN: analyticsStandInToken,
+    });
+    for (const name of ['DB_SECRET_ID', 'API_KEYS_SECRET_ID', 'ANALYTICS_API_SECRET_ID'])
+      delete lambdaEnv[name];
+
+    const handlers = bundleHandlerSource(join(workspaceRoot, 'dist/apps'));
+    // Load every bundle now: a missing bundle or a bad configuration stops the start with its
+    // own one-line message instead of failing the first request.
+    for (const app of [authorizerImage.lambdaApp, ...domains.map((d) => d.lambdaApp)])
+      handlers.handlerFor(app);
+
+    const gateway = createGateway({
+      registry: domains,
+      authorizerApp: authorizerImage.lambdaApp,
+      handlers,
+      integrationTimeoutMs: options.integrationTimeoutMs,
+    });
+    const server = await startGatewayServer({ gateway, port: config.port, log: options.log });
+    stops.push(() => server.close());
+
+    const demoKeys = config.apiKeysFile ? undefined : summarizeKeyMap(apiKeysFile);
+    return {
+      url: server.url,
+      databaseDescription: database.embedded
+        ? `embedded PostgreSQL (PGlite) at ${database.url}, migrated, ${database.seededRows} demo rows`
+        : `${redactPassword(database.url)} (DATABASE_URL), migrated, ${database.seededRows} demo rows`,
+      analyticsUrl: standIn.url,
+      apiKeysFile,
+      demoKeys,
+      examples: demoKeys ? examplesFor(demoKeys) : [],
+      close: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
+
+/** The banner's examples, with the demo keys of the seeded companies and real seeded ids. */
+function examplesFor(keys: readonly KeySummary[]): CurlExample[] {
+  const keyOf = (companyId: string) => {
+    const key = keys.find((k) => k.companyId === companyId);
+    if (!key) throw new Error(`the demo key map has no key for company ${companyId}`);
+    return key.apiKey;
+  };
+  const report = demoReports.find((r) => r.companyId === demoCompanies.acme);
+  return demoExamples({
+    fullKey: keyOf(demoCompanies.acme),
+    listOnlyKey: keyOf(demoCompanies.globex),
+    ownResourceId: demoResourceIds.acme,
+    otherResourceId: demoResourceIds.globex,
+    reportId: report?.reportId ?? 'daily-usage',
+  });
+}

@@ -1,0 +1,178 @@
+import type { APIGatewayAuthorizerResult, APIGatewayRequestAuthorizerEvent } from 'aws-lambda';
+import { CompiledKeyMap } from '../key-map/compiled-key-map.js';
+import { keyFingerprint } from '../key-map/key-names.js';
+import { parseKeyMap } from '../key-map/parse-key-map.js';
+import type { KeyMapProvider } from '../loader/key-map-provider.js';
+import {
+  authorizerEvent,
+  HASHED_KEY,
+  keyMapJson,
+  METHOD_ARN_PREFIX,
+  PLAIN_KEY,
+  recordingLogger,
+} from '../test-support/fixtures.test-support.js';
+import { createAuthorizer, type AuthorizerOptions } from './create-authorizer.js';
+
+const keyMap = new CompiledKeyMap(parseKeyMap(keyMapJson));
+const loaded: KeyMapProvider = { keyMapFor: async () => keyMap };
+
+function setup(options: Partial<AuthorizerOptions> = {}) {
+  const logger = recordingLogger();
+  return { logger, authorize: createAuthorizer({ keyMaps: loaded, logger, ...options }) };
+}
+
+const effectOf = (result: APIGatewayAuthorizerResult) => result.policyDocument.Statement.map((s) => s.Effect);
+
+describe('createAuthorizer', () => {
+  it('allows a granted request with principalId, primitive context and the key as usageIdentifierKey', async () => {
+    const { authorize } = setup();
+    const result: APIGatewayAuthorizerResult = await authorize(authorizerEvent());
+    expect(result).toMatchObject({
+      principalId: '42-7',
+      context: { companyId: 42, userId: 7 },
+      usageIdentifierKey: PLAIN_KEY,
+      policyDocument: { Statement: [{ Effect: 'Allow', Resource: `${METHOD_ARN_PREFIX}GET/resources/42` }] },
+    });
+  });
+
+  it('reads X-Api-Key case-insensitively, and from multiValueHeaders', async () => {
+    const { authorize } = setup();
+    for (const headers of [{ 'x-api-key': PLAIN_KEY }, { 'X-API-KEY': PLAIN_KEY }, { 'x-Api-kEy': PLAIN_KEY }]) {
+      expect(effectOf(await authorize(authorizerEvent({ headers })))).toEqual(['Allow']);
+    }
+    expect(effectOf(await authorize(authorizerEvent({ headers: {}, multiValueHeaders: { 'x-api-key': [PLAIN_KEY] } })))).toEqual([
+      'Allow',
+    ]);
+  });
+
+  it('throws exactly Error("Unauthorized") without a key — also when the maps are null', async () => {
+    const { authorize, logger } = setup();
+    for (const event of [
+      authorizerEvent({ headers: {} }),
+      authorizerEvent({ headers: { 'X-Api-Key': '' } }),
+      authorizerEvent({ headers: null, multiValueHeaders: null }),
+    ]) {
+      const error = await authorize(event).then(() => undefined, (e: unknown) => e);
+      expect(error).toBeInstanceOf(Error);
+      expect((error as Error).message).toBe('Unauthorized');
+    }
+    expect(logger.records[0]).toEqual({ level: 'info', message: 'unauthorized', fields: { reason: 'missing-key', requestId: 'req-1' } });
+  });
+
+  it.each(['sk_live_unknown', '__proto__', 'constructor', 'toString', 'hasOwnProperty', `sha256:${'0'.repeat(64)}`])(
+    'throws Error("Unauthorized") for the unknown key %s',
+    async (apiKey) => {
+      const { authorize } = setup();
+      await expect(authorize(authorizerEvent({ headers: { 'X-Api-Key': apiKey } }))).rejects.toThrow(new Error('Unauthorized'));
+    },
+  );
+
+  it('logs an unknown key by fingerprint, never the key itself', async () => {
+    const { authorize, logger } = setup();
+    await authorize(authorizerEvent({ headers: { 'X-Api-Key': 'sk_live_leaked_value' } })).catch(() => undefined);
+    expect(logger.records).toEqual([
+      {
+        level: 'info',
+        message: 'unauthorized',
+        fields: { reason: 'unknown-key', keyFingerprint: keyFingerprint('sk_live_leaked_value'), requestId: 'req-1' },
+      },
+    ]);
+    expect(logger.text()).not.toContain('sk_live_leaked_value');
+  });
+
+  it('denies a known key’s ungranted method, path or query parameter, and logs it without the key', async () => {
+    const { authorize, logger } = setup();
+    for (const event of [
+      authorizerEvent({ httpMethod: 'DELETE' }),
+      authorizerEvent({ path: '/resources/42/secrets' }),
+      authorizerEvent({ path: '/resources', query: { limit: '1', admin: 'true' } }),
+    ]) {
+      const result = await authorize(event);
+      expect(result).toMatchObject({ principalId: '42-7', context: { reason: 'no-matching-grant' } });
+      expect(effectOf(result)).toEqual(['Deny']);
+      expect(result.usageIdentifierKey).toBeUndefined();
+    }
+    expect(logger.records).toHaveLength(3);
+    expect(logger.records[0]?.fields).toMatchObject({ keyFingerprint: keyFingerprint(PLAIN_KEY), principalId: '42-7' });
+    expect(logger.text()).not.toContain(PLAIN_KEY);
+  });
+
+  it('allows listed query parameters, from either query map', async () => {
+    const { authorize } = setup();
+    expect(effectOf(await authorize(authorizerEvent({ path: '/resources', query: { limit: '5', cursor: 'x' } })))).toEqual(['Allow']);
+    const onlyMulti = authorizerEvent({ path: '/resources', queryStringParameters: null, multiValueQueryStringParameters: { debug: ['1'] } });
+    expect(effectOf(await authorize(onlyMulti))).toEqual(['Deny']);
+  });
+
+  it('matches grants on event.path, not on the stage-prefixed or resource paths', async () => {
+    const { authorize } = setup();
+    const event = { ...authorizerEvent(), resource: '/resources/{proxy+}', requestContext: { requestId: 'r', path: '/prod/resources/42' } };
+    expect(effectOf(await authorize(event))).toEqual(['Allow']);
+  });
+
+  it('authorizes a key stored as sha256 by the key presented', async () => {
+    const { authorize } = setup();
+    const event = authorizerEvent({ httpMethod: 'POST', path: '/analytics/r-9', headers: { 'x-api-key': HASHED_KEY } });
+    expect(await authorize(event)).toMatchObject({ principalId: 'acme-u-1', context: { companyId: 'acme', userId: 'u-1' } });
+  });
+
+  it('denies (never throws another error) while no key map is available', async () => {
+    const { authorize, logger } = setup({ keyMaps: { keyMapFor: async () => undefined } });
+    const result = await authorize(authorizerEvent());
+    expect(result).toMatchObject({ principalId: 'unavailable', context: { reason: 'key-map-unavailable' } });
+    expect(effectOf(result)).toEqual(['Deny']);
+    expect(logger.records).toEqual([
+      {
+        level: 'warn',
+        message: 'denied',
+        fields: { reason: 'key-map-unavailable', keyFingerprint: keyFingerprint(PLAIN_KEY), requestId: 'req-1' },
+      },
+    ]);
+  });
+
+  it('lists every granted ARN when configured for a caching authorizer', async () => {
+    const { authorize } = setup({ policyResource: 'granted-arns' });
+    const result = await authorize(authorizerEvent());
+    expect(result.policyDocument.Statement[0]?.Resource).toEqual([
+      `${METHOD_ARN_PREFIX}GET/resources/42`,
+      `${METHOD_ARN_PREFIX}GET/resources`,
+      `${METHOD_ARN_PREFIX}GET/resources/*`,
+    ]);
+  });
+
+  it('accepts API Gateway’s own REQUEST authorizer event type', async () => {
+    const { authorize } = setup();
+    const event: APIGatewayRequestAuthorizerEvent = {
+      type: 'REQUEST',
+      methodArn: `${METHOD_ARN_PREFIX}GET/resources`,
+      resource: '/resources',
+      path: '/resources',
+      httpMethod: 'GET',
+      headers: { 'X-Api-Key': PLAIN_KEY },
+      multiValueHeaders: { 'X-Api-Key': [PLAIN_KEY] },
+      pathParameters: null,
+      queryStringParameters: null,
+      multiValueQueryStringParameters: null,
+      stageVariables: null,
+      requestContext: authorizerRequestContext(),
+    };
+    expect(effectOf(await authorize(event))).toEqual(['Allow']);
+  });
+});
+
+function authorizerRequestContext(): APIGatewayRequestAuthorizerEvent['requestContext'] {
+  return {
+    accountId: '123456789012',
+    apiId: 'abc123def4',
+    authorizer: undefined,
+    protocol: 'HTTP/1.1',
+    httpMethod: 'GET',
+    identity: {} as APIGatewayRequestAuthorizerEvent['requestContext']['identity'],
+    path: '/prod/resources',
+    stage: 'prod',
+    requestId: 'req-2',
+    requestTimeEpoch: 0,
+    resourceId: 'res',
+    resourcePath: '/resources',
+  };
+}

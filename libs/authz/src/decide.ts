@@ -1,0 +1,33 @@
+import type { CompiledKeyMap, KeyIdentity } from './key-map/compiled-key-map.js';
+
+/** What the authorizer needs from a request, already extracted from the event. */
+export interface AuthorizationRequest {
+  /** The `X-Api-Key` value, or undefined when the header is absent or empty. */
+  readonly apiKey: string | undefined;
+  readonly method: string;
+  /** The request path as the backend routes it (`event.path`): no stage prefix. */
+  readonly path: string;
+  readonly queryParameterNames: readonly string[];
+}
+
+export type Decision =
+  | { readonly effect: 'Allow'; readonly key: KeyIdentity }
+  | { readonly effect: 'Deny'; readonly key: KeyIdentity; readonly reason: 'no-matching-grant' }
+  | { readonly effect: 'Unknown'; readonly reason: 'missing-key' | 'unknown-key' };
+
+/**
+ * The pure authorization rule: an unknown or missing key is `Unknown` (→ 401); a known key is
+ * allowed only if one of its grants matches the method, the path template and every query
+ * parameter name; otherwise `Deny` (→ 403).
+ */
+export function decide(keyMap: CompiledKeyMap, request: AuthorizationRequest): Decision {
+  if (request.apiKey === undefined || request.apiKey === '') return MISSING_KEY;
+  const key = keyMap.lookup(request.apiKey);
+  if (key === undefined) return UNKNOWN_KEY;
+  return key.allows(request.method, request.path, request.queryParameterNames)
+    ? { effect: 'Allow', key }
+    : { effect: 'Deny', key, reason: 'no-matching-grant' };
+}
+
+const MISSING_KEY: Decision = Object.freeze({ effect: 'Unknown', reason: 'missing-key' });
+const UNKNOWN_KEY: Decision = Object.freeze({ effect: 'Unknown', reason: 'unknown-key' });

@@ -1,0 +1,115 @@
+import { KeyMapFormatError, KeyMapSourceError } from '../errors.js';
+import { CompiledKeyMap } from '../key-map/compiled-key-map.js';
+import { parseKeyMap } from '../key-map/parse-key-map.js';
+import { consoleJsonLogger, type AuthzLogger, type LogFields } from '../logging/logger.js';
+import type { KeyMapSource } from '../sources/key-map-source.js';
+import type { KeyMapProvider } from './key-map-provider.js';
+
+export interface CachingKeyMapLoaderOptions {
+  readonly source: KeyMapSource;
+  /** How long a loaded map is used before it is reloaded. Default 60 s: the revocation delay. */
+  readonly ttlMs?: number;
+  /**
+   * How long past its TTL the last good map keeps serving while reloads fail. Default 300 s;
+   * after that every request is denied until a load succeeds.
+   */
+  readonly graceMs?: number;
+  /** Least time between two load attempts after a failure, so an outage is not hammered. Default 5 s. */
+  readonly retryAfterMs?: number;
+  readonly logger?: AuthzLogger;
+  readonly now?: () => number;
+}
+
+export const DEFAULT_TTL_MS = 60_000;
+export const DEFAULT_GRACE_MS = 300_000;
+export const DEFAULT_RETRY_AFTER_MS = 5_000;
+
+/**
+ * Loads, validates and caches a key map from a source. Never throws: a failure is logged once
+ * per attempt and answered with the last good map within its grace period, else `undefined`.
+ * Concurrent callers share one load.
+ */
+export class CachingKeyMapLoader implements KeyMapProvider {
+  private readonly source: KeyMapSource;
+  private readonly ttlMs: number;
+  private readonly graceMs: number;
+  private readonly retryAfterMs: number;
+  private readonly logger: AuthzLogger;
+  private readonly now: () => number;
+  private current: { readonly map: CompiledKeyMap; readonly loadedAt: number } | undefined;
+  private lastFailureAt: number | undefined;
+  private loading: Promise<CompiledKeyMap | undefined> | undefined;
+
+  constructor(options: CachingKeyMapLoaderOptions) {
+    this.source = options.source;
+    this.ttlMs = nonNegative('ttlMs', options.ttlMs ?? DEFAULT_TTL_MS);
+    this.graceMs = nonNegative('graceMs', options.graceMs ?? DEFAULT_GRACE_MS);
+    this.retryAfterMs = nonNegative('retryAfterMs', options.retryAfterMs ?? DEFAULT_RETRY_AFTER_MS);
+    this.logger = options.logger ?? consoleJsonLogger;
+    this.now = options.now ?? Date.now;
+  }
+
+  keyMapFor(_apiKey?: string): Promise<CompiledKeyMap | undefined> {
+    const now = this.now();
+    if (this.current !== undefined && now - this.current.loadedAt < this.ttlMs) return Promise.resolve(this.current.map);
+    if (this.loading !== undefined) return this.loading;
+    if (this.lastFailureAt !== undefined && now - this.lastFailureAt < this.retryAfterMs) {
+      return Promise.resolve(this.usableAt(now));
+    }
+    this.loading = this.load().finally(() => {
+      this.loading = undefined;
+    });
+    return this.loading;
+  }
+
+  private async load(): Promise<CompiledKeyMap | undefined> {
+    const started = this.now();
+    try {
+      const map = new CompiledKeyMap(parseKeyMap(asJson(await this.source.load())));
+      this.current = { map, loadedAt: this.now() };
+      this.lastFailureAt = undefined;
+      this.logger.info('key map loaded', { source: this.source.description, keys: map.size, durationMs: this.now() - started });
+      return map;
+    } catch (error) {
+      const now = this.now();
+      this.lastFailureAt = now;
+      const fallback = this.usableAt(now);
+      this.logger.error(
+        fallback
+          ? 'key map load failed; serving the last good key map'
+          : 'key map load failed; no usable key map, denying every request',
+        { source: this.source.description, ...describeFailure(error), failClosed: fallback === undefined },
+      );
+      return fallback;
+    }
+  }
+
+  private usableAt(now: number): CompiledKeyMap | undefined {
+    return this.current !== undefined && now - this.current.loadedAt < this.ttlMs + this.graceMs
+      ? this.current.map
+      : undefined;
+  }
+}
+
+function asJson(raw: unknown): unknown {
+  if (typeof raw !== 'string') return raw;
+  try {
+    return JSON.parse(raw);
+  } catch {
+    // JSON.parse's message quotes the input, which may hold keys: report the fact only.
+    throw new KeyMapFormatError(['key map is not valid JSON']);
+  }
+}
+
+/** What a failure log line may say: our errors' own messages, only the name of anything else. */
+function describeFailure(error: unknown): LogFields {
+  if (error instanceof KeyMapSourceError) return { error: error.name, reason: error.message, cause: error.causeName };
+  if (error instanceof KeyMapFormatError) return { error: error.name, reason: error.message };
+  const name = (error as { name?: unknown } | null)?.name;
+  return { error: typeof name === 'string' ? name : typeof error };
+}
+
+function nonNegative(name: string, value: number): number {
+  if (!Number.isFinite(value) || value < 0) throw new RangeError(`${name} must be a non-negative number`);
+  return value;
+}

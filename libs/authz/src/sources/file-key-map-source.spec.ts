@@ -1,0 +1,28 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileKeyMapSource } from './file-key-map-source.js';
+import { describeKeyMapSourceConformance } from './key-map-source-conformance.test-support.js';
+
+const dirs: string[] = [];
+afterAll(async () => {
+  await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+describeKeyMapSourceConformance('fileKeyMapSource', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'authz-file-source-'));
+  dirs.push(dir);
+  const path = join(dir, 'api-keys.json');
+  return {
+    source: fileKeyMapSource(path),
+    put: (text) => writeFile(path, text),
+    fail: () => rm(path),
+  };
+});
+
+describe('fileKeyMapSource', () => {
+  it('names the missing file and the cause', async () => {
+    const error = await fileKeyMapSource('/nonexistent/api-keys.json').load().catch((e: unknown) => e);
+    expect(error).toMatchObject({ message: 'cannot read key map file /nonexistent/api-keys.json', causeName: 'ENOENT' });
+  });
+});

@@ -1,0 +1,49 @@
+import { KeyMapSourceError } from '../errors.js';
+import type { KeyMapSource } from './key-map-source.js';
+
+/**
+ * The part of `SecretsManagerClient` this source uses. Declared structurally so that the
+ * published types do not require `@aws-sdk/client-secrets-manager` (an optional peer).
+ */
+export interface SecretsManagerClientLike {
+  send(command: object): Promise<{ SecretString?: string | undefined; SecretBinary?: Uint8Array | undefined }>;
+}
+
+export interface SecretsManagerKeyMapSourceOptions {
+  /** Name or ARN of the secret holding the key map (`API_KEYS_SECRET_ID`). */
+  readonly secretId: string;
+  /** A client to use; by default one is created (region from the environment) on first load. */
+  readonly client?: SecretsManagerClientLike;
+  /** Staging label to read; Secrets Manager defaults to `AWSCURRENT`. */
+  readonly versionStage?: string;
+}
+
+/**
+ * A key map in an AWS Secrets Manager secret, read with `GetSecretValue` on every `load()`.
+ * The SDK is imported on first load only, so a file-backed authorizer never pays for it.
+ * (Powertools' `SecretsProvider` was not used: its value is a cache, and this library's loader
+ * owns caching — TTL plus a grace period on failure, which that cache does not offer.)
+ */
+export function secretsManagerKeyMapSource(options: SecretsManagerKeyMapSourceOptions): KeyMapSource {
+  let sdk: Promise<typeof import('@aws-sdk/client-secrets-manager')> | undefined;
+  let client = options.client;
+  return {
+    description: `secret ${options.secretId}`,
+    async load() {
+      let output: Awaited<ReturnType<SecretsManagerClientLike['send']>>;
+      try {
+        sdk ??= import('@aws-sdk/client-secrets-manager');
+        const { GetSecretValueCommand, SecretsManagerClient } = await sdk;
+        client ??= new SecretsManagerClient({});
+        output = await client.send(
+          new GetSecretValueCommand({ SecretId: options.secretId, VersionStage: options.versionStage }),
+        );
+      } catch (error) {
+        throw new KeyMapSourceError(`cannot read secret ${options.secretId}`, { cause: error });
+      }
+      if (output.SecretString !== undefined) return output.SecretString;
+      if (output.SecretBinary !== undefined) return new TextDecoder().decode(output.SecretBinary);
+      throw new KeyMapSourceError(`secret ${options.secretId} has no value`);
+    },
+  };
+}

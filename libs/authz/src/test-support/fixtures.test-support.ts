@@ -1,0 +1,60 @@
+import type { AuthorizerEvent } from '../authorizer/authorizer-event.js';
+import { hashedKeyName } from '../key-map/key-names.js';
+import type { AuthzLogger, LogFields } from '../logging/logger.js';
+
+export const PLAIN_KEY = 'sk_live_abc123';
+export const HASHED_KEY = 'sk_live_stored_as_hash_0001';
+
+/** DESIGN.md's example map, plus one key stored as sha256. */
+export const keyMapJson = {
+  [PLAIN_KEY]: {
+    companyId: 42,
+    userId: 7,
+    authorizedRequests: [
+      { method: 'GET', path: '/resources', queryParameters: ['limit', 'cursor'] },
+      { method: 'GET', path: '/resources/{id}', queryParameters: [] },
+    ],
+  },
+  [hashedKeyName(HASHED_KEY)]: {
+    companyId: 'acme',
+    userId: 'u-1',
+    authorizedRequests: [{ method: 'POST', path: '/analytics/{reportId}' }],
+  },
+};
+
+export const METHOD_ARN_PREFIX = 'arn:aws:execute-api:eu-west-1:123456789012:abc123def4/prod/';
+
+export function authorizerEvent(overrides: Partial<AuthorizerEvent> & { query?: Record<string, string> } = {}): AuthorizerEvent {
+  const { query, ...rest } = overrides;
+  const httpMethod = rest.httpMethod ?? 'GET';
+  const path = rest.path ?? '/resources/42';
+  return {
+    methodArn: `${METHOD_ARN_PREFIX}${httpMethod}${path}`,
+    httpMethod,
+    path,
+    headers: { 'X-Api-Key': PLAIN_KEY },
+    multiValueHeaders: {},
+    queryStringParameters: query ?? null,
+    multiValueQueryStringParameters: query ? Object.fromEntries(Object.entries(query).map(([k, v]) => [k, [v]])) : null,
+    requestContext: { requestId: 'req-1' },
+    ...rest,
+  };
+}
+
+export interface LogRecord {
+  readonly level: 'info' | 'warn' | 'error';
+  readonly message: string;
+  readonly fields: LogFields | undefined;
+}
+
+/** A logger that keeps its lines, so tests can read exactly what would be logged. */
+export function recordingLogger(): AuthzLogger & { readonly records: LogRecord[]; text(): string } {
+  const records: LogRecord[] = [];
+  return {
+    records,
+    info: (message, fields) => records.push({ level: 'info', message, fields }),
+    warn: (message, fields) => records.push({ level: 'warn', message, fields }),
+    error: (message, fields) => records.push({ level: 'error', message, fields }),
+    text: () => JSON.stringify(records),
+  };
+}

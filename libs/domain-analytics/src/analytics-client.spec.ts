@@ -1,0 +1,166 @@
+import { createAnalyticsClient, type AnalyticsClientOptions } from './analytics-client.js';
+import type { Report } from './report.js';
+import { startScriptedUpstream, type ScriptedAnswer, type ScriptedUpstream } from './scripted-upstream.test-support.js';
+import { UpstreamError } from './upstream-error.js';
+
+const report: Report = {
+  reportId: 'daily-usage',
+  companyId: '42',
+  title: 'Daily usage',
+  generatedAt: '2026-11-23T00:00:00.000Z',
+  metrics: [{ name: 'requests', value: 1280 }],
+};
+const ok: ScriptedAnswer = { status: 200, body: report };
+const secretBody = { message: 'boom', internal: 'password=hunter2 at db.query' };
+
+let upstream: ScriptedUpstream | undefined;
+afterEach(async () => {
+  await upstream?.close();
+  upstream = undefined;
+});
+
+/** A client against a scripted upstream; sleeping only records the delay, randomness is fixed. */
+async function clientFor(answers: ScriptedAnswer[], options: Partial<AnalyticsClientOptions> = {}) {
+  upstream = await startScriptedUpstream(answers);
+  const sleeps: number[] = [];
+  const client = createAnalyticsClient({
+    baseUrl: upstream.url,
+    token: async () => 'test-token',
+    timeoutMs: 200,
+    sleep: async (ms) => void sleeps.push(ms),
+    random: () => 0.5,
+    ...options,
+  });
+  return { client, sleeps, requests: upstream.requests };
+}
+
+async function failureOf(promise: Promise<unknown>): Promise<UpstreamError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof UpstreamError)) throw new Error(`expected an UpstreamError, got ${String(error)}`);
+  return error;
+}
+
+describe('analytics client', () => {
+  it('fetches the company’s report with the bearer token and returns it validated', async () => {
+    const { client, requests } = await clientFor([{ status: 200, body: { ...report, extra: 'dropped' } }]);
+
+    await expect(client.getReport('42', 'daily-usage')).resolves.toEqual(report);
+    expect(requests).toEqual([
+      { path: '/companies/42/reports/daily-usage', authorization: 'Bearer test-token', accept: 'application/json' },
+    ]);
+  });
+
+  it('keeps a base path and ignores trailing slashes in the base URL; encodes path segments', async () => {
+    upstream = await startScriptedUpstream([{ status: 200, body: { ...report, companyId: 'a/b' } }]);
+    const client = createAnalyticsClient({ baseUrl: `${upstream.url}/v1//`, token: async () => 't' });
+
+    await client.getReport('a/b', 'daily-usage');
+    expect(upstream.requests[0]?.path).toBe('/v1/companies/a%2Fb/reports/daily-usage');
+  });
+
+  it('retries a 5xx after a jittered backoff and returns the later good answer', async () => {
+    const { client, sleeps, requests } = await clientFor([{ status: 503, body: secretBody }, ok]);
+
+    await expect(client.getReport('42', 'daily-usage')).resolves.toEqual(report);
+    expect(requests).toHaveLength(2);
+    expect(sleeps).toEqual([50]); // random 0.5 × first ceiling 100 ms
+  });
+
+  it('gives up after two retries of 5xx answers, with exponentially growing backoff', async () => {
+    const { client, sleeps, requests } = await clientFor([{ status: 500, body: secretBody }]);
+
+    const error = await failureOf(client.getReport('42', 'daily-usage'));
+    expect(error).toMatchObject({ kind: 'unavailable', attempts: 3, upstreamStatus: 500, reason: 'status 500' });
+    expect(requests).toHaveLength(3);
+    expect(sleeps).toEqual([50, 100]);
+  });
+
+  it('never carries the upstream body in the error', async () => {
+    const { client } = await clientFor([{ status: 500, body: secretBody }]);
+
+    const error = await failureOf(client.getReport('42', 'daily-usage'));
+    expect(JSON.stringify({ ...error, message: error.message, stack: error.stack })).not.toMatch(/hunter2|boom/);
+  });
+
+  it('honours a configured number of retries', async () => {
+    const { client, requests } = await clientFor([{ status: 502 }], { maxRetries: 0 });
+
+    expect(await failureOf(client.getReport('42', 'daily-usage'))).toMatchObject({ kind: 'unavailable', attempts: 1 });
+    expect(requests).toHaveLength(1);
+  });
+
+  it('times out an upstream that never answers, retrying each time', async () => {
+    const { client, requests } = await clientFor(['hang'], { timeoutMs: 50 });
+
+    const error = await failureOf(client.getReport('42', 'daily-usage'));
+    expect(error).toMatchObject({ kind: 'timeout', attempts: 3, reason: 'no answer within 50 ms' });
+    expect(requests).toHaveLength(3);
+  });
+
+  it('times out a body that stalls after the headers', async () => {
+    const { client } = await clientFor(['stall-body'], { timeoutMs: 50, maxRetries: 0 });
+
+    expect(await failureOf(client.getReport('42', 'daily-usage'))).toMatchObject({ kind: 'timeout' });
+  });
+
+  it('recovers when a retry after a timeout gets a good answer', async () => {
+    const { client, requests } = await clientFor(['hang', ok], { timeoutMs: 50 });
+
+    await expect(client.getReport('42', 'daily-usage')).resolves.toEqual(report);
+    expect(requests).toHaveLength(2);
+  });
+
+  it('retries network errors and reports them as unavailable', async () => {
+    const { client, requests } = await clientFor(['drop']);
+
+    expect(await failureOf(client.getReport('42', 'daily-usage'))).toMatchObject({
+      kind: 'unavailable',
+      reason: 'network error',
+      attempts: 3,
+    });
+    expect(requests).toHaveLength(3);
+  });
+
+  it('retries a connection lost in the middle of the body as a network error, not as bad JSON', async () => {
+    const { client, requests } = await clientFor(['cut-body', ok]);
+
+    await expect(client.getReport('42', 'daily-usage')).resolves.toEqual(report);
+    expect(requests).toHaveLength(2);
+  });
+
+  it('reports a connection refused as unavailable', async () => {
+    const { client } = await clientFor([ok]);
+    await upstream?.close();
+    upstream = undefined;
+
+    expect(await failureOf(client.getReport('42', 'daily-usage'))).toMatchObject({ kind: 'unavailable' });
+  });
+
+  it.each([
+    ['404', { status: 404, body: secretBody }, 'not-found'],
+    ['401 (bad token)', { status: 401, body: secretBody }, 'rejected'],
+    ['429', { status: 429 }, 'rejected'],
+    ['a redirect, without following it', { status: 302, headers: { location: 'http://127.0.0.1:9/' } }, 'rejected'],
+    ['a body that is not JSON', { status: 200, body: '<html>oops</html>' }, 'invalid-response'],
+    ['a body that is not a report', { status: 200, body: { ...report, metrics: 'many' } }, 'invalid-response'],
+    ['a report of another company', { status: 200, body: { ...report, companyId: '43' } }, 'invalid-response'],
+    ['another report than asked for', { status: 200, body: { ...report, reportId: 'monthly-summary' } }, 'invalid-response'],
+  ] as const)('does not retry %s and fails as %s', async (_, answer, kind) => {
+    const { client, requests } = await clientFor([answer, ok]);
+
+    expect(await failureOf(client.getReport('42', 'daily-usage'))).toMatchObject({ kind, attempts: 1 });
+    expect(requests).toHaveLength(1);
+  });
+
+  it('asks the token source on each request, so it decides about caching', async () => {
+    let calls = 0;
+    const { client, requests } = await clientFor([ok], { token: async () => `token-${++calls}` });
+
+    await client.getReport('42', 'daily-usage');
+    await client.getReport('42', 'daily-usage');
+    expect(requests.map((r) => r.authorization)).toEqual(['Bearer token-1', 'Bearer token-2']);
+  });
+});

@@ -1,0 +1,110 @@
+import { setTimeout as delay } from 'node:timers/promises';
+import { backoffDelay, type BackoffOptions } from './backoff.js';
+import { reportSchema, type Report } from './report.js';
+import { UpstreamError, type UpstreamFailureKind } from './upstream-error.js';
+
+/** Reads reports from the external data API, always on behalf of one company. */
+export interface AnalyticsClient {
+  /** Resolves the report or rejects with an `UpstreamError` (or the token source's error). */
+  getReport(companyId: string, reportId: string): Promise<Report>;
+}
+
+export interface AnalyticsClientOptions {
+  /** Base URL of the external data API, e.g. `https://data.example.com/v1`. */
+  readonly baseUrl: string;
+  /** The bearer token; called once per report request, so it should cache. */
+  readonly token: () => Promise<string>;
+  /** Per-attempt limit covering headers and body. Default 3000 ms. */
+  readonly timeoutMs?: number;
+  /** Retries after the first attempt for timeouts, network errors and 5xx. Default 2. */
+  readonly maxRetries?: number;
+  /** Default: first retry within 100 ms, never more than 1000 ms. */
+  readonly backoff?: BackoffOptions;
+  /** Injected so tests neither wait nor depend on chance. */
+  readonly sleep?: (ms: number) => Promise<void>;
+  readonly random?: () => number;
+  readonly fetch?: typeof fetch;
+}
+
+type AttemptResult =
+  | { readonly ok: true; readonly report: Report }
+  | {
+      readonly ok: false;
+      readonly kind: UpstreamFailureKind;
+      readonly reason: string;
+      readonly retryable: boolean;
+      readonly status?: number;
+    };
+
+const defaultBackoff: BackoffOptions = { baseDelayMs: 100, maxDelayMs: 1000 };
+
+export function createAnalyticsClient(options: AnalyticsClientOptions): AnalyticsClient {
+  const baseUrl = options.baseUrl.replace(/\/+$/, '');
+  const timeoutMs = options.timeoutMs ?? 3000;
+  const maxRetries = options.maxRetries ?? 2;
+  const backoff = options.backoff ?? defaultBackoff;
+  const sleep = options.sleep ?? ((ms: number) => delay(ms));
+  const random = options.random ?? Math.random;
+  const fetchImpl = options.fetch ?? fetch;
+
+  async function attempt(url: string, token: string, companyId: string, reportId: string): Promise<AttemptResult> {
+    const signal = AbortSignal.timeout(timeoutMs);
+    const failed = (kind: UpstreamFailureKind, reason: string, retryable: boolean, status?: number): AttemptResult => ({
+      ok: false,
+      kind,
+      reason,
+      retryable,
+      status,
+    });
+    try {
+      // `manual`: a redirect is an answer we do not accept, and following it could carry the token elsewhere.
+      const response = await fetchImpl(url, {
+        headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
+        redirect: 'manual',
+        signal,
+      });
+      const { status } = response;
+      if (status !== 200) {
+        // The body is never read: it must not reach a client or a log, and the socket is freed at once.
+        await response.body?.cancel().catch(() => undefined);
+        if (status === 404) return failed('not-found', 'status 404', false, status);
+        if (status >= 500) return failed('unavailable', `status ${status}`, true, status);
+        return failed('rejected', `status ${status}`, false, status);
+      }
+      // Read first, parse second: a connection lost mid-body is a network error (retried), not bad JSON.
+      const text = await response.text();
+      let payload: unknown;
+      try {
+        payload = JSON.parse(text);
+      } catch {
+        return failed('invalid-response', 'body is not JSON', false, status);
+      }
+      const parsed = reportSchema.safeParse(payload);
+      if (!parsed.success) return failed('invalid-response', 'body does not match the report schema', false, status);
+      if (parsed.data.companyId !== companyId || parsed.data.reportId !== reportId) {
+        // Never pass on a report we did not ask for: it may belong to another company.
+        return failed('invalid-response', 'report does not match the requested company or id', false, status);
+      }
+      return { ok: true, report: parsed.data };
+    } catch {
+      return signal.aborted
+        ? failed('timeout', `no answer within ${timeoutMs} ms`, true)
+        : failed('unavailable', 'network error', true);
+    }
+  }
+
+  return {
+    async getReport(companyId, reportId) {
+      const url = `${baseUrl}/companies/${encodeURIComponent(companyId)}/reports/${encodeURIComponent(reportId)}`;
+      const token = await options.token();
+      for (let attempts = 1; ; attempts++) {
+        const result = await attempt(url, token, companyId, reportId);
+        if (result.ok) return result.report;
+        if (!result.retryable || attempts > maxRetries) {
+          throw new UpstreamError(result.kind, result.reason, attempts, result.status);
+        }
+        await sleep(backoffDelay(attempts, backoff, random));
+      }
+    },
+  };
+}

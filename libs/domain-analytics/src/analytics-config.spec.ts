@@ -1,0 +1,50 @@
+import { analyticsConfigFromEnv, AnalyticsConfigError } from './analytics-config.js';
+
+const url = 'https://data.example.com/v1';
+
+function errorLine(env: Record<string, string | undefined>): string {
+  try {
+    analyticsConfigFromEnv(env);
+  } catch (error) {
+    if (error instanceof AnalyticsConfigError) return error.message;
+    throw error;
+  }
+  throw new Error('expected the configuration to be rejected');
+}
+
+describe('analyticsConfigFromEnv', () => {
+  it('takes the token from ANALYTICS_API_TOKEN locally, with a 3 s default timeout', () => {
+    expect(analyticsConfigFromEnv({ ANALYTICS_API_URL: url, ANALYTICS_API_TOKEN: 't0k' })).toEqual({
+      apiUrl: url,
+      token: { source: 'env', token: 't0k' },
+      timeoutMs: 3000,
+    });
+  });
+
+  it('takes the token from the secret named by ANALYTICS_API_SECRET_ID in AWS, and a configured timeout', () => {
+    expect(
+      analyticsConfigFromEnv({ ANALYTICS_API_URL: url, ANALYTICS_API_SECRET_ID: 'analytics/token', ANALYTICS_API_TIMEOUT_MS: '1500' }),
+    ).toEqual({ apiUrl: url, token: { source: 'secrets-manager', secretId: 'analytics/token' }, timeoutMs: 1500 });
+  });
+
+  it.each([
+    [{ ANALYTICS_API_TOKEN: 't' }, 'ANALYTICS_API_URL is required'],
+    [{ ANALYTICS_API_URL: 'not a url', ANALYTICS_API_TOKEN: 't' }, 'ANALYTICS_API_URL must be an http(s) URL'],
+    [{ ANALYTICS_API_URL: 'ftp://data.example.com', ANALYTICS_API_TOKEN: 't' }, 'ANALYTICS_API_URL must be an http(s) URL'],
+    [{ ANALYTICS_API_URL: url }, 'set exactly one of ANALYTICS_API_TOKEN (local) and ANALYTICS_API_SECRET_ID (AWS)'],
+    [{ ANALYTICS_API_URL: url, ANALYTICS_API_TOKEN: 't', ANALYTICS_API_SECRET_ID: 's' }, 'set exactly one of'],
+    [{ ANALYTICS_API_URL: url, ANALYTICS_API_TOKEN: '' }, 'ANALYTICS_API_TOKEN the token must not be empty'],
+    [{ ANALYTICS_API_URL: url, ANALYTICS_API_TOKEN: 't', ANALYTICS_API_TIMEOUT_MS: 'soon' }, 'ANALYTICS_API_TIMEOUT_MS must be a number'],
+    [{ ANALYTICS_API_URL: url, ANALYTICS_API_TOKEN: 't', ANALYTICS_API_TIMEOUT_MS: '2.5' }, 'ANALYTICS_API_TIMEOUT_MS must be a whole number'],
+    [{ ANALYTICS_API_URL: url, ANALYTICS_API_TOKEN: 't', ANALYTICS_API_TIMEOUT_MS: '0' }, 'ANALYTICS_API_TIMEOUT_MS'],
+  ])('rejects %j with one line naming the variable', (env, expected) => {
+    const line = errorLine(env);
+    expect(line).toContain(expected);
+    expect(line).toMatch(/^Invalid analytics configuration: /);
+    expect(line).not.toContain('\n');
+  });
+
+  it('never echoes a token in the error', () => {
+    expect(errorLine({ ANALYTICS_API_URL: 'nope', ANALYTICS_API_TOKEN: 'sk_secret_value' })).not.toContain('sk_secret_value');
+  });
+});

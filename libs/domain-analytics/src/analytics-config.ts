@@ -1,0 +1,61 @@
+import * as z from 'zod/mini';
+
+/** Where the bearer token for the external data API comes from. */
+export type AnalyticsTokenConfig =
+  | { readonly source: 'env'; readonly token: string }
+  | { readonly source: 'secrets-manager'; readonly secretId: string };
+
+export interface AnalyticsConfig {
+  readonly apiUrl: string;
+  readonly token: AnalyticsTokenConfig;
+  readonly timeoutMs: number;
+}
+
+/** Configuration the process cannot run with; the message is one line naming the variable. */
+export class AnalyticsConfigError extends Error {
+  override readonly name = 'AnalyticsConfigError';
+}
+
+const nonEmpty = (what: string) =>
+  z.optional(z.string().check(z.minLength(1, { error: `${what} must not be empty` })));
+
+const envSchema = z.object({
+  ANALYTICS_API_URL: z.url({
+    protocol: /^https?$/,
+    error: (issue) => (issue.input === undefined ? 'is required' : 'must be an http(s) URL'),
+  }),
+  ANALYTICS_API_TOKEN: nonEmpty('the token'),
+  ANALYTICS_API_SECRET_ID: nonEmpty('the secret id'),
+  ANALYTICS_API_TIMEOUT_MS: z.optional(
+    z.coerce
+      .number({ error: 'must be a number of milliseconds' })
+      .check(z.int({ error: 'must be a whole number of milliseconds' }), z.gte(1), z.lte(29_000)),
+  ),
+});
+
+/**
+ * Reads the analytics configuration from the environment (run once, at cold start):
+ * `ANALYTICS_API_URL`, exactly one of `ANALYTICS_API_TOKEN` (local) and `ANALYTICS_API_SECRET_ID`
+ * (AWS), optional `ANALYTICS_API_TIMEOUT_MS` (per attempt, default 3000).
+ */
+export function analyticsConfigFromEnv(env: Readonly<Record<string, string | undefined>>): AnalyticsConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`);
+    throw new AnalyticsConfigError(`Invalid analytics configuration: ${problems.join('; ')}`);
+  }
+  const { ANALYTICS_API_URL, ANALYTICS_API_TOKEN, ANALYTICS_API_SECRET_ID, ANALYTICS_API_TIMEOUT_MS } = parsed.data;
+  if ((ANALYTICS_API_TOKEN === undefined) === (ANALYTICS_API_SECRET_ID === undefined)) {
+    throw new AnalyticsConfigError(
+      'Invalid analytics configuration: set exactly one of ANALYTICS_API_TOKEN (local) and ANALYTICS_API_SECRET_ID (AWS)',
+    );
+  }
+  return {
+    apiUrl: ANALYTICS_API_URL,
+    token:
+      ANALYTICS_API_TOKEN !== undefined
+        ? { source: 'env', token: ANALYTICS_API_TOKEN }
+        : { source: 'secrets-manager', secretId: ANALYTICS_API_SECRET_ID ?? '' },
+    timeoutMs: ANALYTICS_API_TIMEOUT_MS ?? 3000,
+  };
+}

@@ -1,0 +1,159 @@
+import { ApiRouter, type ApiGatewayProxyEvent } from '@tollgate/router';
+import { createAnalyticsClient, type AnalyticsClient } from './analytics-client.js';
+import { analyticsRoutes, type AnalyticsLogger } from './analytics-routes.js';
+import { analyticsStandInToken, startAnalyticsStandIn, type AnalyticsStandIn } from './stand-in/analytics-stand-in.js';
+
+let standIn: AnalyticsStandIn;
+beforeAll(async () => {
+  standIn = await startAnalyticsStandIn();
+});
+afterAll(() => standIn.close());
+
+/** The routes in a router, against the stand-in, counting upstream calls and recording logs. */
+function analyticsApi(token = analyticsStandInToken) {
+  const real = createAnalyticsClient({
+    baseUrl: standIn.url,
+    token: async () => token,
+    timeoutMs: 100,
+    sleep: async () => undefined,
+  });
+  const upstreamCalls: string[] = [];
+  const client: AnalyticsClient = {
+    getReport: (companyId, reportId) => {
+      upstreamCalls.push(`${companyId}/${reportId}`);
+      return real.getReport(companyId, reportId);
+    },
+  };
+  const logs: { message: string; fields: Readonly<Record<string, unknown>> }[] = [];
+  const logger: AnalyticsLogger = { warn: (message, fields) => void logs.push({ message, fields }) };
+  const router = new ApiRouter(analyticsRoutes({ client, logger }));
+  return { handler: router.handler, upstreamCalls, logs };
+}
+
+type Authorizer = ApiGatewayProxyEvent['requestContext']['authorizer'];
+
+function reportRequest(
+  reportId: string,
+  {
+    companyId = '42' as unknown,
+    version = '2024-12-01' as string | undefined,
+    authorizer = { companyId, userId: '7', principalId: `${String(companyId)}-7` } as Authorizer,
+  } = {},
+): ApiGatewayProxyEvent {
+  return {
+    httpMethod: 'GET',
+    path: `/analytics/${reportId}`,
+    resource: '/analytics/{proxy+}',
+    headers: version === undefined ? {} : { 'X-Api-Version': version },
+    pathParameters: { proxy: reportId },
+    requestContext: { requestId: 'req-1', authorizer },
+  };
+}
+
+async function call(event: ApiGatewayProxyEvent, api = analyticsApi()) {
+  const result = await api.handler(event);
+  return { ...result, json: JSON.parse(result.body) as Record<string, unknown> };
+}
+
+describe('GET /analytics/{reportId} (2024-12-01)', () => {
+  it('returns the caller’s company’s report', async () => {
+    const response = await call(reportRequest('daily-usage'));
+
+    expect(response.statusCode).toBe(200);
+    expect(response.headers).toMatchObject({ 'X-Api-Version': '2024-12-01', 'Cache-Control': 'private, no-store' });
+    expect(response.json).toEqual({
+      reportId: 'daily-usage',
+      companyId: '42',
+      title: 'Daily usage',
+      generatedAt: '2026-11-23T00:00:00.000Z',
+      metrics: [
+        { name: 'requests', value: 1280 },
+        { name: 'errors', value: 3 },
+      ],
+    });
+  });
+
+  it('asks the upstream on behalf of the caller’s company only', async () => {
+    const api = analyticsApi();
+    const response = await call(reportRequest('daily-usage', { companyId: '43' }), api);
+
+    expect(response.json).toMatchObject({ companyId: '43', metrics: [{ name: 'requests', value: 512 }, { name: 'errors', value: 0 }] });
+    expect(api.upstreamCalls).toEqual(['43/daily-usage']);
+  });
+
+  it('answers 404 for another company’s report, as for one that does not exist', async () => {
+    for (const event of [reportRequest('quarterly-review', { companyId: '43' }), reportRequest('no-such-report')]) {
+      const response = await call(event);
+      expect(response.statusCode).toBe(404);
+      expect(response.headers['Content-Type']).toBe('application/problem+json');
+      expect(response.json).toMatchObject({ type: 'https://tollgate.dev/problems/not-found', status: 404, detail: 'report not found' });
+    }
+  });
+
+  it.each(['bad.id', 'x'.repeat(65), 'a%2Fb', 'caf%C3%A9'])('rejects the malformed report id %s with 400 before any upstream call', async (reportId) => {
+    const api = analyticsApi();
+    const response = await call(reportRequest(reportId), api);
+
+    expect(response.statusCode).toBe(400);
+    expect(response.json).toMatchObject({
+      type: 'https://tollgate.dev/problems/validation-failed',
+      errors: [expect.objectContaining({ location: 'params', path: 'reportId' })],
+    });
+    expect(api.upstreamCalls).toEqual([]);
+  });
+
+  it.each([
+    ['a failing upstream (5xx after retries)', 'upstream-failure', 502, 'bad-gateway', 'unavailable'],
+    ['an upstream that does not answer in time', 'upstream-timeout', 504, 'gateway-timeout', 'timeout'],
+    ['a malformed payload', 'malformed', 502, 'bad-gateway', 'invalid-response'],
+    ['another company’s report', 'wrong-company', 502, 'bad-gateway', 'invalid-response'],
+  ])('answers %s with %s and logs why, without the upstream body', async (_, reportId, status, slug, kind) => {
+    const api = analyticsApi();
+    const response = await call(reportRequest(reportId), api);
+
+    expect(response.statusCode).toBe(status);
+    expect(response.json).toMatchObject({ type: `https://tollgate.dev/problems/${slug}`, status });
+    expect(api.logs).toEqual([
+      { message: 'analytics upstream request failed', fields: expect.objectContaining({ kind, requestId: 'req-1', companyId: '42', reportId }) },
+    ]);
+    const everything = JSON.stringify([response, api.logs]);
+    expect(everything).not.toContain('db.query');
+    expect(everything).not.toContain(analyticsStandInToken);
+    expect(everything).not.toContain('"lots"'); // the malformed body
+  });
+
+  it('answers 502 when the upstream refuses our token, never echoing it', async () => {
+    const api = analyticsApi('stale-token');
+    const response = await call(reportRequest('daily-usage'), api);
+
+    expect(response.statusCode).toBe(502);
+    expect(api.logs[0]?.fields).toMatchObject({ kind: 'rejected', upstreamStatus: 401, attempts: 1 });
+    expect(JSON.stringify([response, api.logs])).not.toContain('stale-token');
+  });
+
+  it.each<[string, Authorizer]>([
+    ['no authorizer context', null],
+    ['no companyId', { userId: '7' }],
+    ['an empty companyId', { companyId: '' }],
+    ['an object as companyId', { companyId: { id: 42 } }],
+  ])('answers 401 for %s, calling nothing', async (_, authorizer) => {
+    const api = analyticsApi();
+    const response = await call(reportRequest('daily-usage', { authorizer }), api);
+
+    expect(response.statusCode).toBe(401);
+    expect(response.json).toMatchObject({ type: 'https://tollgate.dev/problems/unauthorized' });
+    expect(api.upstreamCalls).toEqual([]);
+  });
+
+  it('accepts a numeric company id as well as API Gateway’s stringified one', async () => {
+    const response = await call(reportRequest('daily-usage', { companyId: 42 }));
+    expect(response.json).toMatchObject({ companyId: '42' });
+  });
+
+  it('is served in version 2024-12-01 only', async () => {
+    const response = await call(reportRequest('daily-usage', { version: '2025-03-01' }));
+
+    expect(response.statusCode).toBe(400);
+    expect(response.json).toMatchObject({ supportedVersions: ['2024-12-01'] });
+  });
+});

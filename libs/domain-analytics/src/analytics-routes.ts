@@ -1,0 +1,64 @@
+import { ProblemError, route, type RouteDefinition } from '@tollgate/router';
+import * as z from 'zod/mini';
+import type { AnalyticsClient } from './analytics-client.js';
+import { reportIdPattern } from './report.js';
+import { UpstreamError } from './upstream-error.js';
+import { problemForUpstreamError } from './upstream-problem.js';
+
+/** Where upstream failures are reported: a short, body-free line with structured fields. */
+export interface AnalyticsLogger {
+  warn(message: string, fields: Readonly<Record<string, unknown>>): void;
+}
+
+export interface AnalyticsRoutesOptions {
+  readonly client: AnalyticsClient;
+  /** Default: one JSON line on stderr. */
+  readonly logger?: AnalyticsLogger;
+}
+
+const consoleLogger: AnalyticsLogger = {
+  warn: (message, fields) => console.warn(JSON.stringify({ level: 'WARN', message, ...fields })),
+};
+
+const params = z.object({
+  reportId: z.string().check(z.regex(reportIdPattern, 'must be 1-64 letters, digits, "_" or "-"')),
+});
+
+/** The analytics domain's routes: `GET /analytics/{reportId}` (version 2024-12-01). */
+export function analyticsRoutes({ client, logger = consoleLogger }: AnalyticsRoutesOptions): RouteDefinition[] {
+  return [
+    route({
+      method: 'GET',
+      path: '/analytics/{reportId}',
+      version: '2024-12-01',
+      schemas: { params },
+      handler: async (request) => {
+        const companyId = callerCompanyId(request.event.requestContext.authorizer);
+        const { reportId } = request.params;
+        try {
+          const report = await client.getReport(companyId, reportId);
+          return { status: 200, body: report, headers: { 'Cache-Control': 'private, no-store' } };
+        } catch (error) {
+          if (!(error instanceof UpstreamError)) throw error;
+          logger.warn('analytics upstream request failed', {
+            requestId: request.requestId,
+            companyId,
+            reportId,
+            kind: error.kind,
+            reason: error.reason,
+            attempts: error.attempts,
+            upstreamStatus: error.upstreamStatus,
+          });
+          throw problemForUpstreamError(error);
+        }
+      },
+    }),
+  ];
+}
+
+/** The company the authorizer vouched for; without one nothing is fetched. */
+function callerCompanyId(authorizer: Readonly<Record<string, unknown>> | null | undefined): string {
+  const companyId = authorizer?.['companyId'];
+  if ((typeof companyId === 'string' && companyId !== '') || typeof companyId === 'number') return String(companyId);
+  throw new ProblemError({ status: 401, detail: 'the request carries no authorized company' });
+}

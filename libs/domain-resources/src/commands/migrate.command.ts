@@ -1,0 +1,8 @@
+// Applies pending migrations: `DATABASE_URL=postgres://… npx nx run domain-resources:migrate`
+import { migrateToLatest } from '../db/migrate.js';
+import { runDatabaseCommand } from './open-command-database.js';
+
+await runDatabaseCommand('migrate', async (db) => {
+  const applied = await migrateToLatest(db);
+  return applied.length ? `applied ${applied.join(', ')}` : 'already up to date';
+});

@@ -1,0 +1,48 @@
+import { createDatabase, type ConnectionTarget, type CreateDatabaseOptions } from './create-database.js';
+import type { DatabaseSource } from './database-config.js';
+import { createPostgresResourceStore } from './postgres-resource-store.js';
+import { fetchRdsCredentials } from './rds-secret.js';
+import type { ResourceStore } from '../resources/resource-store.js';
+
+/** How long a fetched RDS secret is trusted before new connections fetch it again (rotation). */
+const SECRET_MAX_AGE_MS = 5 * 60_000;
+
+export interface OpenStore {
+  store: ResourceStore;
+  close(): Promise<void>;
+}
+
+/** Connects a Kysely/pg-backed store to the configured database. */
+export async function openPostgresResourceStore(
+  source: DatabaseSource,
+  options: CreateDatabaseOptions = {},
+): Promise<OpenStore> {
+  const db = createDatabase(await connectionTargetFor(source), options);
+  return { store: createPostgresResourceStore(db), close: () => db.destroy() };
+}
+
+/** Where to connect: the URL as is, or host and credentials from the RDS secret. */
+export async function connectionTargetFor(source: DatabaseSource): Promise<ConnectionTarget> {
+  return source.kind === 'url' ? { connectionString: source.url } : secretTarget(source.secretId);
+}
+
+async function secretTarget(secretId: string): Promise<ConnectionTarget> {
+  let credentials = await fetchRdsCredentials(secretId);
+  let fetchedAt = Date.now();
+  return {
+    host: credentials.host,
+    port: credentials.port,
+    user: credentials.user,
+    database: credentials.database,
+    // RDS enforces TLS; Node verifies the RDS CA when NODE_EXTRA_CA_CERTS points at it.
+    ssl: true,
+    // pg asks for the password on every new connection: a rotated secret is picked up there.
+    password: async () => {
+      if (Date.now() - fetchedAt > SECRET_MAX_AGE_MS) {
+        credentials = await fetchRdsCredentials(secretId);
+        fetchedAt = Date.now();
+      }
+      return credentials.password;
+    },
+  };
+}

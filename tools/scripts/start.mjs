@@ -1,0 +1,34 @@
+#!/usr/bin/env node
+// npm start: the whole API on this machine (apps/local-api).
+//   1. builds the Lambda bundles the local API runs (dist/apps/<app>/index.js) through Nx, whose
+//      cache makes this quick when nothing changed — so a stale bundle is never served;
+//      `--no-build` skips it (the e2e target, whose dependsOn already built them);
+//   2. runs apps/local-api/src/main.ts in this process through tsx.
+// Environment: PORT (3000), DATABASE_URL (default: embedded PostgreSQL), API_KEYS_FILE
+// (default: apps/local-api/demo-keys.json).
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { register } from 'tsx/esm/api';
+
+const root = resolve(import.meta.dirname, '../..');
+const lambdas = ['authorizer-lambda', 'resources-lambda', 'analytics-lambda'];
+
+if (!process.argv.includes('--no-build')) {
+  const started = performance.now();
+  const build = spawnSync(
+    'npx',
+    ['nx', 'run-many', '-t', 'build', '-p', ...lambdas, '--outputStyle=static', '--skipSync'],
+    { cwd: root, encoding: 'utf8', env: { ...process.env, NX_DAEMON: 'false', NX_TUI: 'false' } },
+  );
+  if (build.status !== 0) {
+    process.stderr.write(`${build.stdout ?? ''}${build.stderr ?? ''}`);
+    console.error('npm start: building the Lambda bundles failed (see above)');
+    process.exit(build.status ?? 1);
+  }
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(`Lambda bundles up to date in dist/apps (${lambdas.join(', ')}; ${seconds} s)`);
+}
+
+register();
+await import(pathToFileURL(resolve(root, 'apps/local-api/src/main.ts')).href);
