@@ -1,1 +1,5 @@
-export {};
+import { authorizerFromConfig } from './authorizer-from-config.js';
+import { configFromEnv } from './config.js';
+
+/** API Gateway REST `REQUEST` authorizer: X-Api-Key → Allow/Deny policy, or 401. */
+export const handler = authorizerFromConfig(configFromEnv(process.env));

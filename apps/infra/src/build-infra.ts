@@ -2,9 +2,18 @@ import { lambdaImages } from '@tollgate/domain-registry';
 import { Validations, type App, type Stack } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { loadConfig } from './config/load-config.js';
-import { requireContextString, requireImageTag, type ContextReader } from './context/synth-context.js';
+import {
+  requireContextString,
+  requireImageTag,
+  type ContextReader,
+} from './context/synth-context.js';
 import { Deployment } from './deployment.js';
-import { featureSets, lambdaStackKind, resolveFeatureSets, type StackKind } from './feature-sets.js';
+import {
+  featureSets,
+  lambdaStackKind,
+  resolveFeatureSets,
+  type StackKind,
+} from './feature-sets.js';
 import { AlarmsStack } from './stacks/alarms-stack.js';
 import { CustomDomainStack } from './stacks/custom-domain-stack.js';
 import { LambdaRoleStack } from './stacks/lambda-role-stack.js';
@@ -15,7 +24,10 @@ import { RestApiStack } from './stacks/rest-api-stack.js';
 /** Which stacks must be deployed before which, when both are in the app. */
 const dependsOn: Readonly<Partial<Record<StackKind, readonly StackKind[]>>> = {
   ...Object.fromEntries(
-    lambdaImages.map(({ imageName }) => [lambdaStackKind(imageName), ['repository', 'lambda-role']]),
+    lambdaImages.map(({ imageName }) => [
+      lambdaStackKind(imageName),
+      ['repository', 'lambda-role'],
+    ]),
   ),
   'rest-api': [...lambdaImages.map(({ imageName }) => lambdaStackKind(imageName)), 'custom-domain'],
 };
@@ -34,7 +46,10 @@ export function buildInfra(app: App): ReadonlyMap<StackKind, Stack> {
   );
   const images = lambdaImages.filter(({ imageName }) => kinds.includes(lambdaStackKind(imageName)));
   const imageTags = new Map(
-    images.map(({ imageName }) => [imageName, requireImageTag(read, deployment.config.repository.name, imageName)]),
+    images.map(({ imageName }) => [
+      imageName,
+      requireImageTag(read, deployment.config.repository.name, imageName),
+    ]),
   );
 
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
@@ -50,7 +65,12 @@ export function buildInfra(app: App): ReadonlyMap<StackKind, Stack> {
   return stacks;
 }
 
-function createStack(app: App, deployment: Deployment, kind: StackKind, imageTags: ReadonlyMap<string, string>): Stack {
+function createStack(
+  app: App,
+  deployment: Deployment,
+  kind: StackKind,
+  imageTags: ReadonlyMap<string, string>,
+): Stack {
   switch (kind) {
     case 'repository':
       return new RepositoryStack(app, deployment);

@@ -11,7 +11,9 @@ export type StackKind =
   | 'rest-api'
   | 'alarms';
 
-const lambdaStacks = lambdaImages.map((image) => lambdaStackKind(image.imageName));
+const lambdaStacks: readonly StackKind[] = lambdaImages.map((image) =>
+  lambdaStackKind(image.imageName),
+);
 
 /** Every stack, in deploy order: ECR → role → Lambdas → custom domain → API; alarms stand alone. */
 export const stackKinds: readonly StackKind[] = [
@@ -33,7 +35,7 @@ export const featureSets: Readonly<Record<string, readonly StackKind[]>> = {
   repository: ['repository'],
   'api-gateway': ['lambda-role', ...lambdaStacks, 'custom-domain', 'rest-api'],
   alarms: ['alarms'],
-  shared: stackKinds.filter((kind) => !lambdaStacks.includes(kind as never)),
+  shared: stackKinds.filter((kind) => !lambdaStacks.includes(kind)),
   ...Object.fromEntries(lambdaStacks.map((kind) => [kind, [kind]])),
 };
 

@@ -30,16 +30,21 @@ try {
   const cdkContext = readCdkJsonContext(resolve(process.cwd(), 'cdk.json'));
   const envNames = overrides['env'] ? [overrides['env']] : Object.keys(environments);
   const sets = overrides['features'] ? [overrides['features']] : Object.keys(featureSets);
-  rmSync(outRoot, { recursive: true, force: true });
   let failed = false;
   for (const env of envNames) {
     const tags = sampleImageTagContext(loadConfig(env).repository.name);
     for (const features of sets) {
       const started = performance.now();
       const outdir = resolve(outRoot, env, features.replaceAll(',', '+'));
-      const { stacks, findings } = synthesize({ ...cdkContext, ...tags, ...overrides, env, features }, outdir);
+      rmSync(outdir, { recursive: true, force: true });
+      const { stacks, findings } = synthesize(
+        { ...cdkContext, ...tags, ...overrides, env, features },
+        { outdir },
+      );
       const took = Math.round(performance.now() - started);
-      console.log(`${env} ${features}: ${[...stacks.values()].map((s) => s.stackName).join(' ')} (${took} ms)`);
+      console.log(
+        `${env} ${features}: ${[...stacks.values()].map((s) => s.stackName).join(' ')} (${took} ms)`,
+      );
       findings.forEach((finding) => console.error(`  ${finding}`));
       failed ||= findings.length > 0;
     }

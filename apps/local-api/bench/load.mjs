@@ -39,14 +39,21 @@ const url = await new Promise((resolveUrl, reject) => {
 
 try {
   const list = await fetch(`${url}/resources?limit=1`, { headers });
-  const resourceId = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/.exec(await list.text())?.[0];
+  const resourceId = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/.exec(
+    await list.text(),
+  )?.[0];
   const scenarios = [
     { name: 'GET /resources?limit=10', path: '/resources?limit=10' },
     { name: 'GET /resources/{id}', path: `/resources/${resourceId}` },
   ];
   console.log(`local API at ${url}; ${connections} connections, ${seconds} s per scenario`);
   for (const scenario of scenarios) {
-    const result = await autocannon({ url: `${url}${scenario.path}`, headers, connections, duration: seconds });
+    const result = await autocannon({
+      url: `${url}${scenario.path}`,
+      headers,
+      connections,
+      duration: seconds,
+    });
     const failed = result.non2xx + result.errors + result.timeouts;
     console.log(
       `${scenario.name.padEnd(26)} ${result.requests.average.toFixed(0).padStart(6)} req/s  ` +

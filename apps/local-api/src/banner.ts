@@ -1,29 +1,24 @@
-import { type CurlExample, curlLine } from './curl-examples.js';
-import type { KeySummary } from './key-map-summary.js';
+import { curlLine } from './curl-examples.js';
+import type { LocalApi } from './start-local-api.js';
 
-export interface BannerFacts {
-  readonly url: string;
-  readonly startupMs: number;
-  readonly database: string;
-  readonly analyticsUrl: string;
-  readonly keysFile: string;
-  /** Demo keys are printed in full; keys of an `API_KEYS_FILE` are not. */
-  readonly keys: readonly KeySummary[] | undefined;
-  readonly examples: readonly CurlExample[];
-}
+/** What the banner tells about a started local API. */
+export type BannerFacts = Pick<
+  LocalApi,
+  'url' | 'databaseDescription' | 'analyticsUrl' | 'apiKeysFile' | 'demoKeys' | 'examples'
+>;
 
 /** What `npm start` prints once ready: where everything is, the keys, and requests to paste. */
-export function formatBanner(facts: BannerFacts): string {
+export function formatBanner(facts: BannerFacts, startupMs: number): string {
   const lines = [
-    `Tollgate local API ready at ${facts.url} (${(facts.startupMs / 1000).toFixed(1)} s)`,
-    `  database   ${facts.database}`,
+    `Tollgate local API ready at ${facts.url} (${(startupMs / 1000).toFixed(1)} s)`,
+    `  database   ${facts.databaseDescription}`,
     `  analytics  external data API stand-in at ${facts.analyticsUrl}`,
-    `  keys       ${facts.keysFile}`,
+    `  keys       ${facts.apiKeysFile}`,
     '',
   ];
-  if (facts.keys) {
+  if (facts.demoKeys) {
     lines.push('Demo API keys:');
-    for (const key of facts.keys) {
+    for (const key of facts.demoKeys) {
       lines.push(`  ${key.apiKey}   company ${key.companyId}, user ${key.userId}`);
       for (const grant of key.grants) lines.push(`      ${grant}`);
     }

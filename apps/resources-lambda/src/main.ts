@@ -3,7 +3,6 @@ import {
   createLazyResourceStore,
   databaseSourceFromEnv,
   resourceRoutes,
-  unavailableReason,
 } from '@tollgate/domain-resources';
 
 // One JSON line per entry on stderr, which Lambda ships to CloudWatch Logs.
@@ -16,8 +15,6 @@ const logger: RouterLogger = {
 // Cold start: validate configuration (a bad one fails the init with one line naming the
 // variable) and create the container's single store. Its pg pool, Kysely and, with
 // DB_SECRET_ID, the AWS SDK are loaded by the first query, not here.
-const store = createLazyResourceStore(databaseSourceFromEnv(process.env), {
-  onConnectionError: (error) => logger.error('database connection lost', { reason: unavailableReason(error) ?? 'unknown' }),
-});
+const store = createLazyResourceStore(databaseSourceFromEnv(process.env));
 
 export const handler = new ApiRouter(resourceRoutes({ store, logger }), { logger }).handler;

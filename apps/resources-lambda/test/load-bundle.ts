@@ -20,7 +20,6 @@ export function loadBundle(env: Record<string, string | undefined>): LambdaHandl
     let handler: LambdaHandler | undefined;
     jest.isolateModules(() => {
       // A require (not import) so that Jest's isolateModules gives each load its own module state.
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
       handler = (require(bundlePath) as { handler: LambdaHandler }).handler;
     });
     if (!handler) throw new Error(`${bundlePath} exports no handler`);

@@ -22,11 +22,11 @@ export type Decision =
  */
 export function decide(keyMap: CompiledKeyMap, request: AuthorizationRequest): Decision {
   if (request.apiKey === undefined || request.apiKey === '') return MISSING_KEY;
-  const key = keyMap.lookup(request.apiKey);
-  if (key === undefined) return UNKNOWN_KEY;
-  return key.allows(request.method, request.path, request.queryParameterNames)
-    ? { effect: 'Allow', key }
-    : { effect: 'Deny', key, reason: 'no-matching-grant' };
+  const index = keyMap.indexOf(request.apiKey);
+  if (index === -1) return UNKNOWN_KEY;
+  return keyMap.allows(index, request.method, request.path, request.queryParameterNames)
+    ? { effect: 'Allow', key: keyMap.identity(index) }
+    : { effect: 'Deny', key: keyMap.identity(index), reason: 'no-matching-grant' };
 }
 
 const MISSING_KEY: Decision = Object.freeze({ effect: 'Unknown', reason: 'missing-key' });

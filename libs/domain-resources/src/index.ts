@@ -14,7 +14,7 @@ export type {
 } from './http/representations.js';
 export type { CompanyId, ListPosition, Resource, ResourcePage, ResourceStore } from './resources/resource-store.js';
 export { CallerContextError, ResourceNotFoundError } from './resources/resource-errors.js';
-export { DatabaseUnavailableError, unavailableReason } from './db/database-errors.js';
+export { DatabaseUnavailableError } from './db/database-errors.js';
 export { createLazyResourceStore, type LazyResourceStore } from './db/lazy-resource-store.js';
 export { createPostgresResourceStore } from './db/postgres-resource-store.js';
 
@@ -26,7 +26,6 @@ export {
   createDatabase,
   lambdaPoolSettings,
   type ConnectionTarget,
-  type CreateDatabaseOptions,
   type PoolSettings,
 } from './db/create-database.js';
 export type { ResourcesDatabase, ResourcesTable, JsonObject, JsonValue } from './db/schema.js';

@@ -2,6 +2,7 @@ import FindMyWay from 'find-my-way';
 import { TrieRouter } from 'hono/router/trie-router';
 import { compileRoutes } from '../src/compile-routes.js';
 import { matchRoute } from '../src/match-route.js';
+import type { RouteDefinition } from '../src/route.js';
 import { colonPath, routes, versionsByTemplate } from './bench-table.js';
 // Powertools exports no matcher of its own; its registry is imported by file to time matching alone.
 import { Route } from '../../../node_modules/@aws-lambda-powertools/event-handler/lib/esm/http/Route.js';
@@ -11,19 +12,17 @@ import { RouteHandlerRegistry } from '../../../node_modules/@aws-lambda-powertoo
 export type Matcher = (method: string, path: string, version: string) => string | null;
 
 export function tollgateMatcher(): Matcher {
+  const keys = new Map<RouteDefinition, string>();
   const table = compileRoutes(
-    routes.map(({ template, version, key }) => ({
-      method: 'GET' as const,
-      path: template,
-      version,
-      handler: () => ({ status: 200, body: key }),
-    })),
+    routes.map(({ template, version, key }) => {
+      const definition: RouteDefinition = { method: 'GET', path: template, version, handler: () => ({ status: 200 }) };
+      keys.set(definition, key);
+      return definition;
+    }),
   );
-  const keys = new Map(routes.map((route) => [`${route.template} ${route.version}`, route.key]));
   return (method, path, version) => {
     const match = matchRoute(table, method, path, version);
-    if (match.kind !== 'matched') return null;
-    return keys.get(`${String(match.route.definition.path)} ${match.route.version}`) ?? null;
+    return match.kind === 'matched' ? (keys.get(match.route.definition) ?? null) : null;
   };
 }
 

@@ -1,6 +1,15 @@
 import type { HttpMethod, RouteDefinition } from './route.js';
 import { RouteDefinitionError } from './route-definition-error.js';
-import type { CompiledRoute, MethodEntry, PathEntry, RegExpPath, RouteTable, TrieNode } from './route-table.js';
+import {
+  segmentKey,
+  type CompiledRoute,
+  type MethodEntry,
+  type PathEntry,
+  type RegExpPath,
+  type RouteTable,
+  type StaticChild,
+  type TrieNode,
+} from './route-table.js';
 import { isValidVersion, newestFirst, versionDate } from './version.js';
 
 const METHODS: ReadonlySet<string> = new Set<HttpMethod>([
@@ -95,7 +104,8 @@ export function compileRoutes(definitions: readonly RouteDefinition[]): RouteTab
     }
   }
   freezeLookups(root);
-  return { root, regExpPaths, knownVersions, maxSegments };
+  const segments = { text: '', count: 0, starts: [], ends: [], malformed: null };
+  return { root, regExpPaths, knownVersions, maxSegments, segments };
 }
 
 function checkDefinition(definition: RouteDefinition): void {
@@ -169,14 +179,14 @@ function parseTemplate(template: string): ParsedTemplate {
 }
 
 function compilePath(group: PathGroup, knownVersions: Set<string>): PathEntry {
-  const methods = new Map<string, MethodEntry>();
+  const methods: MethodEntry[] = [];
   for (const [method, definitions] of group.methods) {
     const supportedVersions = newestFirst(definitions.keys());
-    const routes = new Map<string, CompiledRoute>();
+    const routes: CompiledRoute[] = [];
     supportedVersions.forEach((version, index) => {
       knownVersions.add(version);
       const { definition, parsed } = definitions.get(version) as ParsedDefinition;
-      routes.set(version, {
+      routes.push({
         definition,
         version,
         paramIndexes: parsed?.paramIndexes ?? [],
@@ -184,9 +194,9 @@ function compilePath(group: PathGroup, knownVersions: Set<string>): PathEntry {
         deprecationHeaders: deprecationHeaders(definition, supportedVersions[index - 1]),
       });
     });
-    methods.set(method, { routes, supportedVersions });
+    methods.push({ method, routes, supportedVersions });
   }
-  return { label: group.label, methods, allow: [...methods.keys()].join(', ') };
+  return { label: group.label, methods, allow: methods.map((entry) => entry.method).join(', ') };
 }
 
 function deprecationHeaders(
@@ -205,17 +215,26 @@ function deprecationHeaders(
 }
 
 function newNode(): TrieNode {
-  return { staticChildren: new Map(), staticLabels: [], staticNodes: [], staticLookup: null, paramChild: null, path: null };
+  return { staticChildren: new Map(), staticList: [], staticBuckets: null, paramChild: null, path: null };
 }
 
-/** Past this many static children a hash lookup beats comparing labels one by one. */
-const LINEAR_LOOKUP_LIMIT = 8;
+/** Up to this many static children, scanning them beats a hash lookup. */
+const SHORT_LIST = 4;
 
 function freezeLookups(node: TrieNode): void {
-  node.staticLabels = [...node.staticChildren.keys()];
-  node.staticNodes = [...node.staticChildren.values()];
-  node.staticLookup = node.staticLabels.length > LINEAR_LOOKUP_LIMIT ? node.staticChildren : null;
-  for (const child of node.staticNodes) freezeLookups(child);
+  const list: StaticChild[] = [];
+  const buckets = new Map<number, StaticChild[]>();
+  for (const [label, child] of node.staticChildren) {
+    const entry = { label, node: child };
+    list.push(entry);
+    const key = segmentKey(label, 0, label.length);
+    const bucket = buckets.get(key);
+    if (bucket === undefined) buckets.set(key, [entry]);
+    else bucket.push(entry);
+    freezeLookups(child);
+  }
+  node.staticList = list;
+  node.staticBuckets = list.length > SHORT_LIST ? buckets : null;
   if (node.paramChild !== null) freezeLookups(node.paramChild);
 }
 

@@ -1,4 +1,13 @@
-import type { CompiledRoute, MethodEntry, PathEntry, RouteTable, TrieNode } from './route-table.js';
+import {
+  segmentKey,
+  type CompiledRoute,
+  type MethodEntry,
+  type PathEntry,
+  type PathSegments,
+  type RouteTable,
+  type StaticChild,
+  type TrieNode,
+} from './route-table.js';
 
 export type RouteMatch =
   | { readonly kind: 'matched'; readonly route: CompiledRoute; readonly params: Record<string, string> }
@@ -8,6 +17,7 @@ export type RouteMatch =
   | { readonly kind: 'malformed-param'; readonly route: CompiledRoute; readonly name: string };
 
 const NOT_FOUND: RouteMatch = { kind: 'not-found' };
+const SLASH = 47;
 
 /**
  * Path first, then method, then version: the path is chosen by the trie alone (a static segment
@@ -15,14 +25,10 @@ const NOT_FOUND: RouteMatch = { kind: 'not-found' };
  * never change which path a request lands on. RegExp paths come after all templates.
  */
 export function matchRoute(table: RouteTable, method: string, path: string, version: string): RouteMatch {
-  let segments: string[] | null = null;
-  let malformed: Set<number> | null = null;
+  const segments = table.segments;
   let entry: PathEntry | null = null;
-  if (path.charCodeAt(0) === 47 /* '/' */) {
-    segments = path.split('/');
-    // Static segments compare decoded, so `/resources/%73earch` still reaches `/resources/search`.
-    if (path.includes('%')) malformed = decodeSegments(segments);
-    entry = findPath(table.root, segments, 1);
+  if (path.charCodeAt(0) === SLASH && readSegments(path, table.maxSegments, segments)) {
+    entry = findPath(table.root, segments, 0);
   }
   let groups: Record<string, string | undefined> | undefined;
   if (entry === null) {
@@ -30,28 +36,29 @@ export function matchRoute(table: RouteTable, method: string, path: string, vers
       const found = candidate.pattern.exec(path);
       if (found !== null) {
         entry = candidate.entry;
-        groups = found.groups;
+        groups = found.groups ?? {};
         break;
       }
     }
     if (entry === null) return NOT_FOUND;
   }
 
-  const methodEntry = entry.methods.get(method);
+  const methodEntry = entry.methods.find((candidate) => candidate.method === method);
   if (methodEntry === undefined) return { kind: 'method-not-allowed', path: entry };
-  const route = methodEntry.routes.get(version);
+  const route = methodEntry.routes.find((candidate) => candidate.version === version);
   if (route === undefined) return { kind: 'unsupported-version', methodEntry };
 
   const params: Record<string, string> = {};
-  if (segments !== null && groups === undefined) {
+  if (groups === undefined) {
     const { paramIndexes, paramNames } = route;
+    const { text, starts, ends, malformed } = segments;
     for (let i = 0; i < paramIndexes.length; i++) {
       const index = paramIndexes[i] as number;
       const name = paramNames[i] as string;
       if (malformed !== null && malformed.has(index)) return { kind: 'malformed-param', route, name };
-      params[name] = segments[index] as string;
+      params[name] = text.slice(starts[index], ends[index]);
     }
-  } else if (groups !== undefined) {
+  } else {
     for (const name in groups) {
       const raw = groups[name];
       if (raw === undefined) continue;
@@ -63,30 +70,79 @@ export function matchRoute(table: RouteTable, method: string, path: string, vers
   return { kind: 'matched', route, params };
 }
 
-function findPath(node: TrieNode, segments: readonly string[], index: number): PathEntry | null {
-  if (index === segments.length) return node.path;
-  const segment = segments[index] as string;
-  const child = node.staticChildren.get(segment);
+/** Fills `segments` from a path starting with '/'; false when it has more segments than any template. */
+function readSegments(path: string, maxSegments: number, segments: PathSegments): boolean {
+  if (path.includes('%')) return readDecodedSegments(path, maxSegments, segments);
+  segments.text = path;
+  segments.malformed = null;
+  let count = 0;
+  let start = 1;
+  for (;;) {
+    if (count === maxSegments) return false;
+    let end = path.indexOf('/', start);
+    if (end === -1) end = path.length;
+    segments.starts[count] = start;
+    segments.ends[count] = end;
+    count++;
+    if (end === path.length) break;
+    start = end + 1;
+  }
+  segments.count = count;
+  return true;
+}
+
+function readDecodedSegments(path: string, maxSegments: number, segments: PathSegments): boolean {
+  const raw = path.split('/');
+  if (raw.length - 1 > maxSegments) return false;
+  let text = '';
+  segments.malformed = null;
+  for (let i = 1; i < raw.length; i++) {
+    const segment = raw[i] as string;
+    let decoded = decode(segment);
+    if (decoded === null) {
+      (segments.malformed ??= new Set()).add(i - 1);
+      decoded = segment;
+    }
+    segments.starts[i - 1] = text.length;
+    text += decoded;
+    segments.ends[i - 1] = text.length;
+  }
+  segments.text = text;
+  segments.count = raw.length - 1;
+  return true;
+}
+
+function findPath(node: TrieNode, segments: PathSegments, index: number): PathEntry | null {
+  if (index === segments.count) return node.path;
+  const start = segments.starts[index] as number;
+  const end = segments.ends[index] as number;
+  const child = staticChild(node, segments.text, start, end);
   if (child !== undefined) {
     const found = findPath(child, segments, index + 1);
     if (found !== null) return found;
   }
   // A parameter is exactly one non-empty segment.
-  if (node.paramChild !== null && segment !== '') return findPath(node.paramChild, segments, index + 1);
+  if (node.paramChild !== null && end > start) return findPath(node.paramChild, segments, index + 1);
   return null;
 }
 
-/** Decodes in place; returns the indexes whose percent-encoding is malformed (left raw). */
-function decodeSegments(segments: string[]): Set<number> | null {
-  let malformed: Set<number> | null = null;
-  for (let i = 1; i < segments.length; i++) {
-    const segment = segments[i] as string;
-    if (!segment.includes('%')) continue;
-    const decoded = decode(segment);
-    if (decoded === null) (malformed ??= new Set()).add(i);
-    else segments[i] = decoded;
+function staticChild(node: TrieNode, text: string, start: number, end: number): TrieNode | undefined {
+  const bucket = node.staticBuckets === null ? node.staticList : node.staticBuckets.get(segmentKey(text, start, end));
+  if (bucket === undefined) return undefined;
+  for (let i = 0; i < bucket.length; i++) {
+    const candidate = bucket[i] as StaticChild;
+    if (sameText(candidate.label, text, start, end)) return candidate.node;
   }
-  return malformed;
+  return undefined;
+}
+
+/** `label === text.slice(start, end)` without building the slice. */
+function sameText(label: string, text: string, start: number, end: number): boolean {
+  if (label.length !== end - start) return false;
+  for (let i = 0; i < label.length; i++) {
+    if (label.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
+  }
+  return true;
 }
 
 function decode(raw: string): string | null {

@@ -12,10 +12,12 @@ export interface CompiledRoute {
   readonly deprecationHeaders: Readonly<Record<string, string>> | null;
 }
 
-/** Every version of one (path, method). */
+/** Every version of one (path, method). Arrays, not maps: scanning a handful of short strings is faster. */
 export interface MethodEntry {
-  readonly routes: ReadonlyMap<string, CompiledRoute>;
+  readonly method: string;
   /** Newest first. */
+  readonly routes: readonly CompiledRoute[];
+  /** The versions of `routes`, in the same order. */
   readonly supportedVersions: readonly string[];
 }
 
@@ -23,7 +25,8 @@ export interface MethodEntry {
 export interface PathEntry {
   /** The template with parameter names, or the RegExp's text; used in logs. */
   readonly label: string;
-  readonly methods: ReadonlyMap<string, MethodEntry>;
+  /** In registration order. */
+  readonly methods: readonly MethodEntry[];
   /** The `Allow` header value. */
   readonly allow: string;
 }
@@ -31,14 +34,24 @@ export interface PathEntry {
 export interface TrieNode {
   readonly staticChildren: Map<string, TrieNode>;
   /**
-   * The same children as parallel arrays, compared in place against the request path (no
-   * substring, no hashing); `staticLookup` replaces them for nodes with many children.
+   * The same children, compared in place against the request path (no substring, no string
+   * hashing): a short list is scanned; a long one is grouped by `segmentKey` in `staticBuckets`.
    */
-  staticLabels: readonly string[];
-  staticNodes: readonly TrieNode[];
-  staticLookup: ReadonlyMap<string, TrieNode> | null;
+  staticList: readonly StaticChild[];
+  staticBuckets: ReadonlyMap<number, readonly StaticChild[]> | null;
   paramChild: TrieNode | null;
   path: PathEntry | null;
+}
+
+export interface StaticChild {
+  readonly label: string;
+  readonly node: TrieNode;
+}
+
+/** A cheap fingerprint of `text[start, end)`; labels sharing one are told apart by comparison. */
+export function segmentKey(text: string, start: number, end: number): number {
+  if (end === start) return 0;
+  return ((end - start) << 16) | ((text.charCodeAt(start) & 0xff) << 8) | (text.charCodeAt(end - 1) & 0xff);
 }
 
 export interface RegExpPath {
@@ -54,4 +67,20 @@ export interface RouteTable {
   readonly knownVersions: ReadonlySet<string>;
   /** The most segments a template has: longer paths cannot match a template. */
   readonly maxSegments: number;
+  /** Scratch space reused by every match (matching is synchronous). */
+  readonly segments: PathSegments;
+}
+
+/**
+ * A request path as segment boundaries over one string: the raw path, or, when the path holds
+ * percent-escapes, its segments decoded and laid end to end. Boundaries (not `split`) keep a
+ * decoded `%2F` inside its segment and keep the common case free of allocations.
+ */
+export interface PathSegments {
+  text: string;
+  count: number;
+  readonly starts: number[];
+  readonly ends: number[];
+  /** Segment indexes whose percent-encoding is malformed (left raw), or null. */
+  malformed: Set<number> | null;
 }

@@ -60,7 +60,11 @@ export const gatewayProblemResponses: readonly GatewayProblemResponse[] = [
   {
     // Throttling, quotas, payload size…: the status varies, so the body carries none.
     type: 'DEFAULT_4XX',
-    body: { type: 'about:blank', title: '$context.error.messageString', detail: '$context.error.messageString' },
+    body: {
+      type: 'about:blank',
+      title: '$context.error.messageString',
+      detail: '$context.error.messageString',
+    },
   },
   {
     type: 'DEFAULT_5XX',

@@ -7,7 +7,9 @@ const retentionDays = new Set(
 );
 
 const awsId = (prefix: string) =>
-  z.string().regex(new RegExp(`^${prefix}-[0-9a-f]{8}([0-9a-f]{9})?$`), `expected ${prefix}-<hex id>`);
+  z
+    .string()
+    .regex(new RegExp(`^${prefix}-[0-9a-f]{8}([0-9a-f]{9})?$`), `expected ${prefix}-<hex id>`);
 
 /** A secret referenced by name: the role's policy and the Lambdas' env are built from it. */
 const secretName = z
@@ -92,8 +94,15 @@ export const infraConfigSchema = z
   })
   .superRefine((config, ctx) => {
     const { domain, alarms } = config;
-    if (domain.domainName !== domain.hostedZoneName && !domain.domainName.endsWith(`.${domain.hostedZoneName}`)) {
-      ctx.addIssue({ code: 'custom', path: ['domain', 'domainName'], message: `must be inside the hosted zone ${domain.hostedZoneName}` });
+    if (
+      domain.domainName !== domain.hostedZoneName &&
+      !domain.domainName.endsWith(`.${domain.hostedZoneName}`)
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['domain', 'domainName'],
+        message: `must be inside the hosted zone ${domain.hostedZoneName}`,
+      });
     }
     const [, , , certRegion, certAccount] = domain.certificateArn.split(':');
     if (certRegion !== config.region || certAccount !== config.account) {
@@ -104,7 +113,11 @@ export const infraConfigSchema = z
       });
     }
     if (alarms.datapointsToAlarm > alarms.evaluationPeriods) {
-      ctx.addIssue({ code: 'custom', path: ['alarms', 'datapointsToAlarm'], message: 'must not exceed evaluationPeriods' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['alarms', 'datapointsToAlarm'],
+        message: 'must not exceed evaluationPeriods',
+      });
     }
   });
 

@@ -25,4 +25,3 @@ export function loadConfig(envName: string): InfraConfig {
   }
   return parseConfig(envName, raw);
 }
-

@@ -17,7 +17,11 @@ export function requireContextString(read: ContextReader, key: string, hint: str
  * The image tag a Lambda stack deploys, `<repo-name>-<image-name>-<git-sha>`, from
  * `-c imageTag.<image-name>=…`. Only instantiated Lambda stacks ask for theirs.
  */
-export function requireImageTag(read: ContextReader, repositoryName: string, imageName: string): string {
+export function requireImageTag(
+  read: ContextReader,
+  repositoryName: string,
+  imageName: string,
+): string {
   const key = imageTagContextKey(imageName);
   const prefix = `${repositoryName}-${imageName}-`;
   const tag = requireContextString(read, key, `${prefix}<git-sha>`);

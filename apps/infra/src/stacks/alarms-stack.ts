@@ -1,6 +1,12 @@
 import { Arn, ArnFormat, Aws, Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { SlackChannelConfiguration } from 'aws-cdk-lib/aws-chatbot';
-import { Alarm, ComparisonOperator, Metric, Stats, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import {
+  Alarm,
+  ComparisonOperator,
+  Metric,
+  Stats,
+  TreatMissingData,
+} from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { ManagedPolicy, PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
@@ -20,7 +26,14 @@ export class AlarmsStack extends PlatformStack {
     const alarmNamePrefix = `${deployment.prefix}-api-`;
     const cloudWatch = new ServicePrincipal('cloudwatch.amazonaws.com');
     const fromThisAccountsAlarms = {
-      ArnLike: { 'aws:SourceArn': this.localArn('cloudwatch', 'alarm', `${alarmNamePrefix}*`, ArnFormat.COLON_RESOURCE_NAME) },
+      ArnLike: {
+        'aws:SourceArn': this.localArn(
+          'cloudwatch',
+          'alarm',
+          `${alarmNamePrefix}*`,
+          ArnFormat.COLON_RESOURCE_NAME,
+        ),
+      },
     };
 
     // A customer-managed key: CloudWatch cannot publish to a topic under the AWS-managed SNS key.
@@ -64,14 +77,31 @@ export class AlarmsStack extends PlatformStack {
         ManagedPolicy.fromManagedPolicyArn(
           this,
           'SlackGuardrail',
-          Arn.format({ partition: Aws.PARTITION, service: 'iam', region: '', account: 'aws', resource: 'policy', resourceName: 'CloudWatchReadOnlyAccess' }),
+          Arn.format({
+            partition: Aws.PARTITION,
+            service: 'iam',
+            region: '',
+            account: 'aws',
+            resource: 'policy',
+            resourceName: 'CloudWatchReadOnlyAccess',
+          }),
         ),
       ],
     });
 
     const rateAlarms = [
-      { id: 'ClientErrorRate', metricName: '4XXError', threshold: alarms.clientErrorRateThreshold, what: '4XX (includes every 401/403 the authorizer answers)' },
-      { id: 'ServerErrorRate', metricName: '5XXError', threshold: alarms.serverErrorRateThreshold, what: '5XX' },
+      {
+        id: 'ClientErrorRate',
+        metricName: '4XXError',
+        threshold: alarms.clientErrorRateThreshold,
+        what: '4XX (includes every 401/403 the authorizer answers)',
+      },
+      {
+        id: 'ServerErrorRate',
+        metricName: '5XXError',
+        threshold: alarms.serverErrorRateThreshold,
+        what: '5XX',
+      },
     ];
     for (const { id, metricName, threshold, what } of rateAlarms) {
       const alarm = new Alarm(this, id, {

@@ -10,7 +10,10 @@ import { PlatformStack } from './platform-stack.js';
 /** The API's public name: a REGIONAL custom domain and its Route53 alias. */
 export class CustomDomainStack extends PlatformStack {
   constructor(scope: Construct, deployment: Deployment) {
-    super(scope, 'custom-domain', { deployment, description: 'Tollgate: API custom domain and DNS alias' });
+    super(scope, 'custom-domain', {
+      deployment,
+      description: 'Tollgate: API custom domain and DNS alias',
+    });
     const { domainName, hostedZoneId, hostedZoneName, certificateArn } = deployment.config.domain;
 
     const domain = new DomainName(this, 'DomainName', {
@@ -20,11 +23,17 @@ export class CustomDomainStack extends PlatformStack {
       securityPolicy: SecurityPolicy.TLS_1_2,
     });
     new ARecord(this, 'AliasRecord', {
-      zone: HostedZone.fromHostedZoneAttributes(this, 'HostedZone', { hostedZoneId, zoneName: hostedZoneName }),
+      zone: HostedZone.fromHostedZoneAttributes(this, 'HostedZone', {
+        hostedZoneId,
+        zoneName: hostedZoneName,
+      }),
       recordName: domainName,
       target: RecordTarget.fromAlias(new ApiGatewayDomain(domain)),
     });
 
-    new CfnOutput(this, 'DomainNameOutput', { value: domain.domainName, exportName: deployment.exports.domainName });
+    new CfnOutput(this, 'DomainNameOutput', {
+      value: domain.domainName,
+      exportName: deployment.exports.domainName,
+    });
   }
 }

@@ -19,7 +19,12 @@ export class LambdaRoleStack extends PlatformStack {
       this.localArn('secretsmanager', 'secret', `${name}-??????`, ArnFormat.COLON_RESOURCE_NAME),
     );
     const logStreamArns = lambdaImages.map(({ imageName }) =>
-      this.localArn('logs', 'log-group', `${deployment.functionLogGroupName(imageName)}:*`, ArnFormat.COLON_RESOURCE_NAME),
+      this.localArn(
+        'logs',
+        'log-group',
+        `${deployment.functionLogGroupName(imageName)}:*`,
+        ArnFormat.COLON_RESOURCE_NAME,
+      ),
     );
 
     const role = new Role(this, 'Role', {
@@ -58,15 +63,20 @@ export class LambdaRoleStack extends PlatformStack {
     });
     Validations.of(role).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',
-      reason: 'The EC2 network-interface actions Lambda needs in a VPC support no resource-level scoping (Describe*) or take ENIs created at run time.',
+      reason:
+        'The EC2 network-interface actions Lambda needs in a VPC support no resource-level scoping (Describe*) or take ENIs created at run time.',
     });
     for (const { imageName } of lambdaImages) {
       Validations.of(role).acknowledge({
         id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:logs:<AWS::Region>:<AWS::AccountId>:log-group:${deployment.functionLogGroupName(imageName)}:*]`,
-        reason: 'Lambda names log streams at run time; the wildcard covers the streams of this one function log group only.',
+        reason:
+          'Lambda names log streams at run time; the wildcard covers the streams of this one function log group only.',
       });
     }
 
-    new CfnOutput(this, 'RoleArn', { value: role.roleArn, exportName: deployment.exports.lambdaRoleArn });
+    new CfnOutput(this, 'RoleArn', {
+      value: role.roleArn,
+      exportName: deployment.exports.lambdaRoleArn,
+    });
   }
 }

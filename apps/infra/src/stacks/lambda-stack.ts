@@ -35,7 +35,9 @@ export class LambdaStack extends PlatformStack {
       repositoryArn: Fn.importValue(deployment.exports.repositoryArn),
       repositoryName: Fn.importValue(deployment.exports.repositoryName),
     });
-    const role = Role.fromRoleArn(this, 'Role', Fn.importValue(deployment.exports.lambdaRoleArn), { mutable: false });
+    const role = Role.fromRoleArn(this, 'Role', Fn.importValue(deployment.exports.lambdaRoleArn), {
+      mutable: false,
+    });
     const vpc = Vpc.fromVpcAttributes(this, 'Vpc', {
       vpcId: config.vpc.vpcId,
       availabilityZones: config.vpc.availabilityZones,
@@ -43,7 +45,8 @@ export class LambdaStack extends PlatformStack {
     });
     Validations.of(vpc).acknowledge({
       id: 'Annotation::@aws-cdk/aws-ec2:noSubnetRouteTableId',
-      reason: 'The Lambda only places network interfaces in these subnets; route tables stay with the VPC owner.',
+      reason:
+        'The Lambda only places network interfaces in these subnets; route tables stay with the VPC owner.',
     });
     const securityGroups = config.vpc.securityGroupIds.map((id) =>
       SecurityGroup.fromSecurityGroupId(this, id, id, { mutable: false }),

@@ -14,7 +14,11 @@ export abstract class PlatformStack extends Stack {
   constructor(scope: Construct, kind: string, { deployment, description }: PlatformStackProps) {
     const { account, region } = deployment.config;
     const stackName = deployment.stackName(kind);
-    super(scope, stackName, { stackName, description, env: { account, region } } satisfies StackProps);
+    super(scope, stackName, {
+      stackName,
+      description,
+      env: { account, region },
+    } satisfies StackProps);
     this.deployment = deployment;
   }
 
@@ -22,9 +26,20 @@ export abstract class PlatformStack extends Stack {
    * An ARN in this stack's account, region and partition, written with pseudo parameters so that
    * no template carries a literal ARN (only the names come from config).
    */
-  protected localArn(service: string, resource: string, resourceName: string, arnFormat: ArnFormat): string {
-    return Arn.format(
-      { partition: Aws.PARTITION, region: Aws.REGION, account: Aws.ACCOUNT_ID, service, resource, resourceName, arnFormat },
-    );
+  protected localArn(
+    service: string,
+    resource: string,
+    resourceName: string,
+    arnFormat: ArnFormat,
+  ): string {
+    return Arn.format({
+      partition: Aws.PARTITION,
+      region: Aws.REGION,
+      account: Aws.ACCOUNT_ID,
+      service,
+      resource,
+      resourceName,
+      arnFormat,
+    });
   }
 }

@@ -8,7 +8,10 @@ import { PlatformStack } from './platform-stack.js';
 /** The ECR repository every Lambda image lives in, tagged `<repo-name>-<image-name>-<git-sha>`. */
 export class RepositoryStack extends PlatformStack {
   constructor(scope: Construct, deployment: Deployment) {
-    super(scope, 'repository', { deployment, description: 'Tollgate: ECR repository of the Lambda images' });
+    super(scope, 'repository', {
+      deployment,
+      description: 'Tollgate: ECR repository of the Lambda images',
+    });
     const { name, maxImageCount } = deployment.config.repository;
 
     const repository = new Repository(this, 'Repository', {
@@ -26,13 +29,24 @@ export class RepositoryStack extends PlatformStack {
         actions: ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'],
         conditions: {
           StringLike: {
-            'aws:SourceArn': this.localArn('lambda', 'function', `${deployment.prefix}-*`, ArnFormat.COLON_RESOURCE_NAME),
+            'aws:SourceArn': this.localArn(
+              'lambda',
+              'function',
+              `${deployment.prefix}-*`,
+              ArnFormat.COLON_RESOURCE_NAME,
+            ),
           },
         },
       }),
     );
 
-    new CfnOutput(this, 'RepositoryArn', { value: repository.repositoryArn, exportName: deployment.exports.repositoryArn });
-    new CfnOutput(this, 'RepositoryName', { value: repository.repositoryName, exportName: deployment.exports.repositoryName });
+    new CfnOutput(this, 'RepositoryArn', {
+      value: repository.repositoryArn,
+      exportName: deployment.exports.repositoryArn,
+    });
+    new CfnOutput(this, 'RepositoryName', {
+      value: repository.repositoryName,
+      exportName: deployment.exports.repositoryName,
+    });
   }
 }

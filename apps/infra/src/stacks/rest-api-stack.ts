@@ -19,11 +19,15 @@ import { Function as LambdaFunction, type IFunction } from 'aws-cdk-lib/aws-lamb
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { accessLogFormat } from '../api/access-log-format.js';
-import { gatewayProblemResponses, problemContentType, problemTemplate } from '../api/gateway-responses.js';
+import {
+  gatewayProblemResponses,
+  problemContentType,
+  problemTemplate,
+} from '../api/gateway-responses.js';
 import type { Deployment } from '../deployment.js';
 import { PlatformStack } from './platform-stack.js';
 
-export const apiKeyHeader = 'X-Api-Key';
+const apiKeyHeader = 'X-Api-Key';
 
 /**
  * The REST API: every domain's resources proxied to its Lambda behind the API-key authorizer,
@@ -63,11 +67,13 @@ export class RestApiStack extends PlatformStack {
     Validations.of(api.deploymentStage).acknowledge(
       {
         id: 'AwsSolutions-APIG3',
-        reason: 'No WAF web ACL yet: every request passes the API-key authorizer, stage throttling and the usage plan.',
+        reason:
+          'No WAF web ACL yet: every request passes the API-key authorizer, stage throttling and the usage plan.',
       },
       {
         id: 'AwsSolutions-APIG6',
-        reason: 'Execution logging needs the account-wide API Gateway CloudWatch role, which this app does not manage (feature flag disableCloudWatchRole); access logs are on.',
+        reason:
+          'Execution logging needs the account-wide API Gateway CloudWatch role, which this app does not manage (feature flag disableCloudWatchRole); access logs are on.',
       },
     );
 
@@ -85,7 +91,8 @@ export class RestApiStack extends PlatformStack {
     });
     Validations.of(api).acknowledge({
       id: 'AwsSolutions-APIG2',
-      reason: 'The validator checks parameters (X-Api-Key); bodies are validated by each domain Lambda against its route schemas, which API Gateway models would duplicate.',
+      reason:
+        'The validator checks parameters (X-Api-Key); bodies are validated by each domain Lambda against its route schemas, which API Gateway models would duplicate.',
     });
     const methodOptions: MethodOptions = {
       authorizationType: AuthorizationType.CUSTOM,
@@ -131,15 +138,23 @@ export class RestApiStack extends PlatformStack {
     });
   }
 
-  private addDomainRoutes(api: RestApi, domain: DomainDefinition, methodOptions: MethodOptions): void {
-    const integration = new LambdaIntegration(this.importFunction(`${domain.name}Function`, domain.imageName), {
-      allowTestInvoke: false,
-    });
+  private addDomainRoutes(
+    api: RestApi,
+    domain: DomainDefinition,
+    methodOptions: MethodOptions,
+  ): void {
+    const integration = new LambdaIntegration(
+      this.importFunction(`${domain.name}Function`, domain.imageName),
+      {
+        allowTestInvoke: false,
+      },
+    );
     for (const path of domain.apiResources) {
       const method = api.root.resourceForPath(path).addMethod('ANY', integration, methodOptions);
       Validations.of(method).acknowledge({
         id: 'AwsSolutions-COG4',
-        reason: 'Callers are machines holding API keys, checked per request by the Lambda REQUEST authorizer; there are no Cognito users.',
+        reason:
+          'Callers are machines holding API keys, checked per request by the Lambda REQUEST authorizer; there are no Cognito users.',
       });
     }
   }

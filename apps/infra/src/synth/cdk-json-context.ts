@@ -5,6 +5,8 @@ import { readFileSync } from 'node:fs';
  * app; in-process synthesis applies the same values.
  */
 export function readCdkJsonContext(cdkJsonPath: string): Record<string, unknown> {
-  const cdkJson = JSON.parse(readFileSync(cdkJsonPath, 'utf8')) as { context?: Record<string, unknown> };
+  const cdkJson = JSON.parse(readFileSync(cdkJsonPath, 'utf8')) as {
+    context?: Record<string, unknown>;
+  };
   return cdkJson.context ?? {};
 }

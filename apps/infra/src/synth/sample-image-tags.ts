@@ -5,8 +5,14 @@ import { imageTagContextKey } from '../context/synth-context.js';
 export const sampleGitSha = '0123456789abcdef0123456789abcdef01234567';
 
 /** `-c imageTag.<image>=<repo>-<image>-<sha>` for every Lambda image, as context entries. */
-export function sampleImageTagContext(repositoryName: string, gitSha = sampleGitSha): Record<string, string> {
+export function sampleImageTagContext(
+  repositoryName: string,
+  gitSha = sampleGitSha,
+): Record<string, string> {
   return Object.fromEntries(
-    lambdaImages.map(({ imageName }) => [imageTagContextKey(imageName), `${repositoryName}-${imageName}-${gitSha}`]),
+    lambdaImages.map(({ imageName }) => [
+      imageTagContextKey(imageName),
+      `${repositoryName}-${imageName}-${gitSha}`,
+    ]),
   );
 }

@@ -26,8 +26,25 @@ interface ValidationReport {
  * Synthesizes the app in process, as `cdk synth` does with the same context. cdk-nag errors
  * throw (CDK's in-memory validation); warnings are returned as findings.
  */
-export function synthesize(context: Record<string, unknown>, outdir?: string): Synthesis {
-  const app = new App({ context, analyticsReporting: false, ...(outdir === undefined ? {} : { outdir }) });
+export interface SynthesizeOptions {
+  readonly outdir?: string;
+  /**
+   * CDK's built-in CloudFormation template validation (on for every real synth). Tests that only
+   * inspect templates turn it off: loading it costs seconds per Jest test file.
+   */
+  readonly builtinValidation?: boolean;
+}
+
+export function synthesize(
+  context: Record<string, unknown>,
+  { outdir, builtinValidation = true }: SynthesizeOptions = {},
+): Synthesis {
+  const app = new App({
+    context,
+    analyticsReporting: false,
+    builtinCloudFormationValidation: builtinValidation,
+    ...(outdir === undefined ? {} : { outdir }),
+  });
   const stacks = buildInfra(app);
   const assembly = app.synth();
   const report = JSON.parse(

@@ -1,5 +1,8 @@
 import type { Grant, GrantMethod } from '../key-map/key-map.js';
-import { compileGrants, GrantMatcherCache } from './compile-grants.js';
+import { compileGrants } from './compile-grants.js';
+import { GrantTable } from './grant-table.js';
+import { parsePathTemplate } from './path-template.js';
+import { RouteTable } from './route-table.js';
 
 const grant = (method: GrantMethod, path: string, queryParameters: string[] = []): Grant => ({
   method,
@@ -117,12 +120,35 @@ describe('compileGrants', () => {
     expect(allows([], 'GET', '/')).toBe(false);
   });
 
-  it('shares parsed templates and query rules between keys compiled with one cache', () => {
-    const cache = new GrantMatcherCache();
-    expect(cache.template('/r/{id}')).toBe(cache.template('/r/{id}'));
-    expect(cache.queryRule(['b', 'a'])).toBe(cache.queryRule(['a', 'b']));
-    const first = compileGrants([grant('GET', '/r/{id}', ['a'])], cache);
-    const second = compileGrants([grant('GET', '/r/{id}', ['a'])], cache);
-    expect(first.allows('GET', '/r/1', ['a'])).toBe(second.allows('GET', '/r/1', ['a']));
+  describe('with a shared grant table', () => {
+    it('registers each distinct route and query-name set once', () => {
+      const routes = new RouteTable();
+      const segments = routes.segments('/r/{id}', parsePathTemplate);
+      expect(routes.segments('/r/{id}', parsePathTemplate)).toBe(segments);
+      expect(routes.routeId('GET', segments)).toBe(routes.routeId('GET', routes.segments('/r/{x}', parsePathTemplate)));
+      expect(routes.routeId('POST', segments)).not.toBe(routes.routeId('GET', segments));
+      expect(routes.queryRule(['b', 'a'])).toBe(routes.queryRule(['a', 'b']));
+    });
+
+    it('keeps each key to its own grants', () => {
+      const routes = new GrantTable();
+      const reader = compileGrants([grant('GET', '/r/{id}', ['a'])], routes);
+      const writer = compileGrants([grant('PUT', '/r/{id}'), grant('GET', '/r/mine')], routes);
+      expect(reader.allows('GET', '/r/1', ['a'])).toBe(true);
+      expect(reader.allows('GET', '/r/mine', ['a'])).toBe(true);
+      expect(reader.allows('PUT', '/r/1', [])).toBe(false);
+      expect(writer.allows('GET', '/r/1', [])).toBe(false);
+      expect(writer.allows('GET', '/r/mine', ['a'])).toBe(false);
+      expect(writer.allows('PUT', '/r/1', [])).toBe(true);
+    });
+
+    it('indexes a node with many literal children and still matches every one', () => {
+      const routes = new GrantTable();
+      const many = Array.from({ length: 40 }, (_, i) => grant('GET', `/n${i}/{id}`));
+      const key = compileGrants(many, routes);
+      for (let i = 0; i < 40; i++) expect(key.allows('GET', `/n${i}/x`, [])).toBe(true);
+      expect(key.allows('GET', '/n40/x', [])).toBe(false);
+      expect(key.allows('GET', '/n1/', [])).toBe(false);
+    });
   });
 });

@@ -28,7 +28,8 @@ describe('CompiledKeyMap.lookup', () => {
   );
 
   it('keeps Object.prototype names unknown by the explicit guard too, whatever the map holds', () => {
-    const forged = new CompiledKeyMap(new Map([['constructor', parseKeyMap(keyMapJson).get(PLAIN_KEY)!]]));
+    const entry = { companyId: 1, userId: 2, authorizedRequests: [] };
+    const forged = new CompiledKeyMap(new Map([['constructor', entry]]));
     expect(forged.lookup('constructor')).toBeUndefined();
   });
 

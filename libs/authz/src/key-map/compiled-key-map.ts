@@ -1,5 +1,5 @@
-import { compileGrants, GrantMatcherCache, type CompiledGrants } from '../grants/compile-grants.js';
-import type { Grant, IdentityValue, KeyEntry, KeyMap } from './key-map.js';
+import { GrantTable } from '../grants/grant-table.js';
+import type { Grant, IdentityValue, KeyMap } from './key-map.js';
 import { HASHED_KEY_PREFIX, isPresentableKey, sha256Hex } from './key-names.js';
 
 /** A known key, as decisions and policies see it. */
@@ -11,67 +11,77 @@ export interface KeyIdentity {
   readonly grants: readonly Grant[];
 }
 
-/** A key entry plus its grants, compiled the first time the key is used. */
-export class KnownKey implements KeyIdentity {
-  readonly companyId: IdentityValue;
-  readonly userId: IdentityValue;
-  readonly principalId: string;
-  readonly grants: readonly Grant[];
-  private compiled: CompiledGrants | undefined = undefined;
-
-  constructor(
-    entry: KeyEntry,
-    private readonly cache: GrantMatcherCache,
-  ) {
-    this.companyId = entry.companyId;
-    this.userId = entry.userId;
-    this.principalId = `${entry.companyId}-${entry.userId}`;
-    this.grants = entry.authorizedRequests;
-  }
-
-  allows(method: string, path: string, queryParameterNames: readonly string[]): boolean {
-    this.compiled ??= compileGrants(this.grants, this.cache);
-    return this.compiled.allows(method, path, queryParameterNames);
-  }
-}
+/** Index of a key in a `CompiledKeyMap`; -1 for an unknown key. */
+export type KeyIndex = number;
 
 /**
- * A loaded key map ready for lookups. Building one is cheap (no grant is compiled until its
- * key is used), so a reload never stalls on thousands of keys.
+ * A loaded key map ready for lookups. Building one is cheap: a key's grants are compiled the
+ * first time the key is used, into a `GrantTable` shared by all keys of the map.
  */
 export class CompiledKeyMap {
-  private readonly keys = new Map<string, KnownKey>();
-  private readonly hasHashedKeys: boolean;
   /**
-   * Presented key → entry for keys found by hash, so a warm lookup skips sha256. Holds known
-   * keys only (unknown keys are never added), so it is bounded by the map's size.
+   * Stored names (plaintext or `sha256:…`) → key index. A key found by hash is also added
+   * under the presented plaintext, so its next lookup skips sha256; only known keys are ever
+   * added, and a presented key cannot start with `sha256:`, so this stays bounded and exact.
    */
-  private readonly hashedHits = new Map<string, KnownKey>();
+  private readonly indexes = new Map<string, KeyIndex>();
+  private readonly identities: KeyIdentity[] = [];
+  /** Per key: its slot in `grants`, or -1 until first used. */
+  private readonly slots: Int32Array;
+  private readonly grants = new GrantTable();
+  private readonly hasHashedKeys: boolean;
 
   constructor(keyMap: KeyMap) {
-    const cache = new GrantMatcherCache();
     let hashed = false;
     for (const [name, entry] of keyMap) {
-      this.keys.set(name, new KnownKey(entry, cache));
+      this.indexes.set(name, this.identities.length);
+      this.identities.push({
+        companyId: entry.companyId,
+        userId: entry.userId,
+        principalId: `${entry.companyId}-${entry.userId}`,
+        grants: entry.authorizedRequests,
+      });
       hashed ||= name.startsWith(HASHED_KEY_PREFIX);
     }
+    this.slots = new Int32Array(this.identities.length).fill(-1);
     this.hasHashedKeys = hashed;
   }
 
   get size(): number {
-    return this.keys.size;
+    return this.identities.length;
   }
 
-  /** The entry for a presented key: stored in plaintext, or as `sha256:` of it. */
-  lookup(presentedKey: string): KnownKey | undefined {
-    if (!isPresentableKey(presentedKey)) return undefined;
-    const plain = this.keys.get(presentedKey);
-    if (plain !== undefined || !this.hasHashedKeys) return plain;
-    let hashed = this.hashedHits.get(presentedKey);
-    if (hashed === undefined) {
-      hashed = this.keys.get(HASHED_KEY_PREFIX + sha256Hex(presentedKey));
-      if (hashed !== undefined) this.hashedHits.set(presentedKey, hashed);
-    }
+  /** The index of a presented key — stored in plaintext or as `sha256:` of it — or -1. */
+  indexOf(presentedKey: string): KeyIndex {
+    if (!isPresentableKey(presentedKey)) return -1;
+    const known = this.indexes.get(presentedKey);
+    if (known !== undefined) return known;
+    if (!this.hasHashedKeys) return -1;
+    const hashed = this.indexes.get(HASHED_KEY_PREFIX + sha256Hex(presentedKey));
+    if (hashed === undefined) return -1;
+    this.indexes.set(presentedKey, hashed);
     return hashed;
+  }
+
+  lookup(presentedKey: string): KeyIdentity | undefined {
+    const index = this.indexOf(presentedKey);
+    return index === -1 ? undefined : this.identities[index];
+  }
+
+  identity(index: KeyIndex): KeyIdentity {
+    const identity = this.identities[index];
+    if (identity === undefined) throw new RangeError(`no key at index ${index}`);
+    return identity;
+  }
+
+  /** Whether key `index` has a grant for this request. */
+  allows(index: KeyIndex, method: string, path: string, queryParameterNames: readonly string[]): boolean {
+    let slot = this.slots[index];
+    if (slot === undefined) return false;
+    if (slot === -1) {
+      slot = this.grants.add(this.identity(index).grants);
+      this.slots[index] = slot;
+    }
+    return this.grants.allows(slot, method, path, queryParameterNames);
   }
 }

@@ -15,9 +15,11 @@ const OBJECT_PROTOTYPE_NAMES: ReadonlySet<string> = new Set([
   '__proto__',
   'prototype',
 ]);
+// Real keys are longer than any such name, so the set is only consulted for short strings.
+const LONGEST_PROTOTYPE_NAME = Math.max(...[...OBJECT_PROTOTYPE_NAMES].map((name) => name.length));
 
 export function isObjectPrototypeName(name: string): boolean {
-  return OBJECT_PROTOTYPE_NAMES.has(name);
+  return name.length <= LONGEST_PROTOTYPE_NAME && OBJECT_PROTOTYPE_NAMES.has(name);
 }
 
 /** Whether a presented header value may be a key at all (a `sha256:` string is a stored form, not a key). */
@@ -26,7 +28,7 @@ export function isPresentableKey(key: string): boolean {
     key.length > 0 &&
     key.length <= MAX_KEY_LENGTH &&
     !key.startsWith(HASHED_KEY_PREFIX) &&
-    !OBJECT_PROTOTYPE_NAMES.has(key)
+    !isObjectPrototypeName(key)
   );
 }
 

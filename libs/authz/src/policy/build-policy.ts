@@ -56,6 +56,8 @@ export function unavailablePolicy(methodArn: string): AuthorizerResult {
   };
 }
 
+/** One resource as a plain string (the form most examples and tools expect), several as a list. */
 function statement(effect: 'Allow' | 'Deny', resources: string[]): PolicyStatement {
-  return { Action: 'execute-api:Invoke', Effect: effect, Resource: resources.length === 1 ? resources[0]! : resources };
+  const [only, ...more] = resources;
+  return { Action: 'execute-api:Invoke', Effect: effect, Resource: only !== undefined && more.length === 0 ? only : resources };
 }

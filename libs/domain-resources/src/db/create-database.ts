@@ -32,15 +32,10 @@ export const lambdaPoolSettings: Required<PoolSettings> = {
   idleTimeoutMillis: 60_000,
 };
 
-export interface CreateDatabaseOptions extends PoolSettings {
-  /** Errors of broken connections (server restart, network loss), for logging. */
-  onConnectionError?: (error: Error) => void;
-}
-
 /** A Kysely instance over its own `pg` pool; `db.destroy()` ends the pool. */
 export function createDatabase<DB = ResourcesDatabase>(
   target: ConnectionTarget,
-  options: CreateDatabaseOptions = {},
+  options: PoolSettings = {},
 ): Kysely<DB> {
   const settings = { ...lambdaPoolSettings, ...options };
   const pool = new pg.Pool({
@@ -51,12 +46,12 @@ export function createDatabase<DB = ResourcesDatabase>(
     idleTimeoutMillis: settings.idleTimeoutMillis,
     keepAlive: true,
   });
-  // When the server goes away, pg emits 'error' on idle clients (via the pool) and on clients
-  // in use (on the client itself). pg discards broken clients by itself; these listeners only
-  // keep an 'error' event without listener from crashing the process. The failed query, if
-  // any, rejects on its own.
-  const onConnectionError = (error: Error) => options.onConnectionError?.(error);
-  pool.on('error', onConnectionError);
-  pool.on('connect', (client) => client.on('error', onConnectionError));
+  // When the server goes away, pg emits 'error' on idle clients (through the pool) and on
+  // clients in use. An 'error' event without a listener would crash the process; pg discards
+  // broken clients by itself and a failed query rejects on its own (and is reported there), so
+  // the listeners have nothing more to do.
+  const ignore = () => undefined;
+  pool.on('error', ignore);
+  pool.on('connect', (client) => client.on('error', ignore));
   return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
 }

@@ -1,4 +1,4 @@
-import type { CreateDatabaseOptions } from './create-database.js';
+import type { PoolSettings } from './create-database.js';
 import { ConfigError, type DatabaseSource } from './database-config.js';
 import { DatabaseUnavailableError } from './database-errors.js';
 import type { OpenStore } from './open-postgres-store.js';
@@ -16,16 +16,18 @@ export interface LazyResourceStore extends ResourceStore {
  */
 export function createLazyResourceStore(
   source: DatabaseSource,
-  options: CreateDatabaseOptions = {},
+  options: PoolSettings = {},
 ): LazyResourceStore {
   let opening: Promise<OpenStore> | undefined;
   const open = () =>
-    (opening ??= import('./open-postgres-store.js')
+    (opening ??= withNavigator(() => import('./open-postgres-store.js'))
       .then(({ openPostgresResourceStore }) => openPostgresResourceStore(source, options))
       .catch((error: unknown) => {
         opening = undefined;
-        // A malformed secret is a configuration fault (500); failing to fetch it is transient.
-        throw error instanceof ConfigError ? error : new DatabaseUnavailableError('credentials-unavailable', { cause: error });
+        // Failing to read the secret is transient (503); a malformed one is a configuration fault.
+        throw source.kind === 'secret' && !(error instanceof ConfigError)
+          ? new DatabaseUnavailableError('credentials-unavailable', { cause: error })
+          : error;
       }));
 
   return {
@@ -37,4 +39,24 @@ export function createLazyResourceStore(
       if (current) await (await current).close();
     },
   };
+}
+
+/**
+ * `pg` checks at load whether it runs on Cloudflare Workers. Where `navigator` is missing
+ * (Node 20; Node 21+ and the Lambda Node.js 22 runtime have it) it constructs a fetch
+ * `Response`, which loads Node's whole fetch stack (undici, http, http2, zlib, worker_threads):
+ * about a third of the first query's cost. While `pg` loads, give Node 20 the answer newer
+ * Node versions give, then take it away again.
+ */
+async function withNavigator<T>(load: () => Promise<T>): Promise<T> {
+  if ('navigator' in globalThis) return load();
+  Object.defineProperty(globalThis, 'navigator', {
+    value: { userAgent: `Node.js/${process.versions.node}` },
+    configurable: true,
+  });
+  try {
+    return await load();
+  } finally {
+    delete (globalThis as { navigator?: unknown }).navigator;
+  }
 }

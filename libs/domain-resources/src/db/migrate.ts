@@ -17,7 +17,7 @@ export class MigrationFailedError extends Error {
 }
 
 /** Applies every pending migration; returns the names applied by this call. */
-export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
+export async function migrateToLatest<DB>(db: Kysely<DB>): Promise<string[]> {
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
   return applied(await migrator.migrateToLatest());
 }

@@ -1,4 +1,4 @@
-import { createDatabase, type ConnectionTarget, type CreateDatabaseOptions } from './create-database.js';
+import { createDatabase, type ConnectionTarget, type PoolSettings } from './create-database.js';
 import type { DatabaseSource } from './database-config.js';
 import { createPostgresResourceStore } from './postgres-resource-store.js';
 import { fetchRdsCredentials } from './rds-secret.js';
@@ -15,7 +15,7 @@ export interface OpenStore {
 /** Connects a Kysely/pg-backed store to the configured database. */
 export async function openPostgresResourceStore(
   source: DatabaseSource,
-  options: CreateDatabaseOptions = {},
+  options: PoolSettings = {},
 ): Promise<OpenStore> {
   const db = createDatabase(await connectionTargetFor(source), options);
   return { store: createPostgresResourceStore(db), close: () => db.destroy() };
@@ -37,9 +37,10 @@ async function secretTarget(secretId: string): Promise<ConnectionTarget> {
     // RDS enforces TLS; Node verifies the RDS CA when NODE_EXTRA_CA_CERTS points at it.
     ssl: true,
     // pg asks for the password on every new connection: a rotated secret is picked up there.
+    // If Secrets Manager cannot answer, the password in hand is still the best guess.
     password: async () => {
       if (Date.now() - fetchedAt > SECRET_MAX_AGE_MS) {
-        credentials = await fetchRdsCredentials(secretId);
+        credentials = await fetchRdsCredentials(secretId).catch(() => credentials);
         fetchedAt = Date.now();
       }
       return credentials.password;

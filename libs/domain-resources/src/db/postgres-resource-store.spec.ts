@@ -101,13 +101,9 @@ describe(`PostgresResourceStore on ${backend}`, () => {
   });
 
   describe('when the database goes away', () => {
-    it('fails with DatabaseUnavailableError, then recovers when the database is back', async () => {
+    it('fails with DatabaseUnavailableError (without crashing the process), then recovers when the database is back', async () => {
       const proxy = await startTcpProxy(database.url);
-      const connectionErrors: Error[] = [];
-      const db = createDatabase(
-        { connectionString: proxy.url },
-        { connectionTimeoutMillis: 1_000, onConnectionError: (e) => connectionErrors.push(e) },
-      );
+      const db = createDatabase({ connectionString: proxy.url }, { connectionTimeoutMillis: 1_000 });
       const viaProxy = createPostgresResourceStore(db);
       try {
         expect(await viaProxy.findById(demoCompanies.acme, demoResourceIds.acme)).toBeDefined();
@@ -119,7 +115,6 @@ describe(`PostgresResourceStore on ${backend}`, () => {
         await expect(viaProxy.listPage(demoCompanies.acme, { limit: 5 })).rejects.toBeInstanceOf(
           DatabaseUnavailableError,
         );
-        expect(connectionErrors.length).toBeGreaterThan(0);
 
         await proxy.restore();
         expect(await viaProxy.findById(demoCompanies.acme, demoResourceIds.acme)).toMatchObject({

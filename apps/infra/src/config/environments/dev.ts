@@ -28,7 +28,8 @@ export const dev: InfraConfigInput = {
     domainName: 'api.dev.tollgate.dev',
     hostedZoneId: 'Z0123456789DEVZONE01',
     hostedZoneName: 'dev.tollgate.dev',
-    certificateArn: 'arn:aws:acm:eu-west-1:111111111111:certificate/0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0',
+    certificateArn:
+      'arn:aws:acm:eu-west-1:111111111111:certificate/0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0',
   },
   api: { stageName: 'v1', throttle: { rateLimit: 50, burstLimit: 100 } },
   logRetentionDays: 14,

@@ -9,7 +9,11 @@ export const prod: InfraConfigInput = {
   vpc: {
     vpcId: 'vpc-0f9e8d7c6b5a40001',
     availabilityZones: ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'],
-    privateSubnetIds: ['subnet-0f9e8d7c6b5a40011', 'subnet-0f9e8d7c6b5a40012', 'subnet-0f9e8d7c6b5a40013'],
+    privateSubnetIds: [
+      'subnet-0f9e8d7c6b5a40011',
+      'subnet-0f9e8d7c6b5a40012',
+      'subnet-0f9e8d7c6b5a40013',
+    ],
     securityGroupIds: ['sg-0f9e8d7c6b5a40021'],
   },
   secrets: {
@@ -28,7 +32,8 @@ export const prod: InfraConfigInput = {
     domainName: 'api.tollgate.dev',
     hostedZoneId: 'Z0123456789PRODZONE1',
     hostedZoneName: 'tollgate.dev',
-    certificateArn: 'arn:aws:acm:eu-west-1:222222222222:certificate/1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d',
+    certificateArn:
+      'arn:aws:acm:eu-west-1:222222222222:certificate/1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d',
   },
   api: { stageName: 'v1', throttle: { rateLimit: 500, burstLimit: 1000 } },
   logRetentionDays: 90,

@@ -1,0 +1,34 @@
+import { ConfigError, configFromEnv } from './config.js';
+
+describe('configFromEnv', () => {
+  it('uses the secret in AWS, with a 60 s cache, 300 s grace and method-ARN policies by default', () => {
+    expect(configFromEnv({ API_KEYS_SECRET_ID: 'tollgate/api-keys' })).toEqual({
+      keyMapSource: { kind: 'secrets-manager', secretId: 'tollgate/api-keys' },
+      cacheTtlMs: 60_000,
+      graceMs: 300_000,
+      policyResource: 'method-arn',
+    });
+  });
+
+  it('uses a file locally, and reads the optional settings', () => {
+    expect(
+      configFromEnv({
+        API_KEYS_FILE: './keys.json',
+        API_KEYS_CACHE_TTL_SECONDS: '0',
+        API_KEYS_GRACE_SECONDS: '30',
+        AUTHORIZER_POLICY_RESOURCE: 'granted-arns',
+      }),
+    ).toEqual({ keyMapSource: { kind: 'file', path: './keys.json' }, cacheTtlMs: 0, graceMs: 30_000, policyResource: 'granted-arns' });
+  });
+
+  it.each([
+    [{}, 'set exactly one of API_KEYS_SECRET_ID (AWS) or API_KEYS_FILE (local)'],
+    [{ API_KEYS_SECRET_ID: 's', API_KEYS_FILE: 'f' }, 'set exactly one of API_KEYS_SECRET_ID (AWS) or API_KEYS_FILE (local)'],
+    [{ API_KEYS_FILE: '' }, 'API_KEYS_FILE must not be empty'],
+    [{ API_KEYS_FILE: 'f', API_KEYS_CACHE_TTL_SECONDS: '1.5' }, 'API_KEYS_CACHE_TTL_SECONDS must be a whole number of seconds'],
+    [{ API_KEYS_FILE: 'f', API_KEYS_GRACE_SECONDS: '-1' }, 'API_KEYS_GRACE_SECONDS must be a whole number of seconds'],
+    [{ API_KEYS_FILE: 'f', AUTHORIZER_POLICY_RESOURCE: 'all' }, 'AUTHORIZER_POLICY_RESOURCE must be "method-arn" or "granted-arns"'],
+  ])('rejects %j with one line naming the variable', (env, message) => {
+    expect(() => configFromEnv(env)).toThrow(new ConfigError(`invalid configuration: ${message}`));
+  });
+});

@@ -1,0 +1,234 @@
+import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { gatewayProblemResponses } from '../api/gateway-responses.js';
+import {
+  onlyResource,
+  synthesizeForTest,
+  templateOf,
+} from '../testing/synth-fixture.test-support.js';
+
+let api: Template;
+
+beforeAll(() => {
+  api = templateOf(synthesizeForTest({ env: 'dev', features: 'shared' }), 'rest-api');
+});
+
+const importOf = (imageName: string) => ({
+  'Fn::ImportValue': `tollgate-dev-lambda-${imageName}-arn`,
+});
+
+interface CfnResource<P> {
+  readonly Properties: P;
+}
+interface MethodProps {
+  readonly ResourceId: { readonly Ref: string };
+  readonly Integration: { readonly Uri: unknown };
+}
+interface ResourceProps {
+  readonly PathPart: string;
+  readonly ParentId: { readonly Ref?: string };
+}
+
+describe('REST API', () => {
+  it('is REGIONAL, reached only through the custom domain, metered by keys the authorizer returns', () => {
+    expect(onlyResource(api, 'AWS::ApiGateway::RestApi')).toEqual(
+      expect.objectContaining({
+        Name: 'tollgate-dev',
+        ApiKeySourceType: 'AUTHORIZER',
+        DisableExecuteApiEndpoint: true,
+        EndpointConfiguration: { Types: ['REGIONAL'] },
+      }),
+    );
+    api.hasResourceProperties('AWS::ApiGateway::BasePathMapping', {
+      DomainName: { 'Fn::ImportValue': 'tollgate-dev-custom-domain-name' },
+      Stage: { Ref: Match.stringLikeRegexp('^RestApiDeploymentStage') },
+    });
+    expect(Object.keys(api.findOutputs('*')).sort()).toEqual(['RestApiId', 'Url', 'UsagePlanId']);
+  });
+
+  it('has a REQUEST authorizer with result TTL 0 on X-Api-Key, run by the imported authorizer Lambda', () => {
+    const authorizer = onlyResource(api, 'AWS::ApiGateway::Authorizer');
+    expect(authorizer).toEqual(
+      expect.objectContaining({
+        Type: 'REQUEST',
+        AuthorizerResultTtlInSeconds: 0,
+        IdentitySource: 'method.request.header.X-Api-Key',
+      }),
+    );
+    expect(JSON.stringify(authorizer['AuthorizerUri'])).toContain(
+      JSON.stringify(importOf('authorizer')),
+    );
+    api.hasResourceProperties('AWS::Lambda::Permission', {
+      FunctionName: importOf('authorizer'),
+      Principal: 'apigateway.amazonaws.com',
+    });
+  });
+
+  it('has a request validator that checks parameters', () => {
+    expect(onlyResource(api, 'AWS::ApiGateway::RequestValidator')).toEqual(
+      expect.objectContaining({ ValidateRequestParameters: true }),
+    );
+  });
+
+  it('guards every method with the authorizer, an API key and the required X-Api-Key header', () => {
+    api.allResourcesProperties('AWS::ApiGateway::Method', {
+      HttpMethod: 'ANY',
+      AuthorizationType: 'CUSTOM',
+      AuthorizerId: { Ref: Match.stringLikeRegexp('^ApiKeyAuthorizer') },
+      ApiKeyRequired: true,
+      RequestValidatorId: { Ref: Match.stringLikeRegexp('^RequireApiKeyHeader') },
+      RequestParameters: { 'method.request.header.X-Api-Key': true },
+      Integration: Match.objectLike({ Type: 'AWS_PROXY', IntegrationHttpMethod: 'POST' }),
+    });
+  });
+
+  it('routes the registry’s API resources to their domain Lambdas', () => {
+    const resources = api.findResources('AWS::ApiGateway::Resource') as Record<
+      string,
+      CfnResource<ResourceProps>
+    >;
+    const pathOf = (id: string | undefined): string => {
+      const resource = id === undefined ? undefined : resources[id];
+      return resource
+        ? `${pathOf(resource.Properties.ParentId.Ref)}/${resource.Properties.PathPart}`
+        : '';
+    };
+    const methods = Object.values(
+      api.findResources('AWS::ApiGateway::Method') as Record<string, CfnResource<MethodProps>>,
+    );
+    const routes = methods.map(({ Properties: method }) => {
+      const lambda = /tollgate-dev-lambda-(\w+)-arn/.exec(
+        JSON.stringify(method.Integration.Uri),
+      )?.[1];
+      return `${pathOf(method.ResourceId.Ref)} -> ${lambda}`;
+    });
+    expect(routes.sort()).toEqual([
+      '/analytics/{proxy+} -> analytics',
+      '/resources -> resources',
+      '/resources/{proxy+} -> resources',
+    ]);
+    for (const imageName of ['resources', 'analytics']) {
+      api.hasResourceProperties('AWS::Lambda::Permission', {
+        FunctionName: importOf(imageName),
+        Principal: 'apigateway.amazonaws.com',
+      });
+    }
+  });
+
+  it('meters every request through a usage plan on the stage with the configured throttle', () => {
+    api.hasResourceProperties('AWS::ApiGateway::UsagePlan', {
+      ApiStages: [
+        Match.objectLike({
+          ApiId: { Ref: Match.stringLikeRegexp('^RestApi') },
+          Stage: { Ref: Match.stringLikeRegexp('^RestApiDeploymentStage') },
+        }),
+      ],
+      Throttle: { RateLimit: 50, BurstLimit: 100 },
+    });
+  });
+
+  it('writes one JSON access-log line per request, never the API key', () => {
+    const stage = onlyResource(api, 'AWS::ApiGateway::Stage') as {
+      AccessLogSetting: { DestinationArn: unknown; Format: string };
+    };
+    expect(JSON.stringify(stage.AccessLogSetting.DestinationArn)).toMatch(/"Ref":"AccessLogs/);
+    const format = JSON.parse(stage.AccessLogSetting.Format) as Record<string, string>;
+    expect(format).toEqual(
+      expect.objectContaining({
+        requestId: '$context.requestId',
+        status: '$context.status',
+        errorType: '$context.error.responseType',
+      }),
+    );
+    expect(Object.values(format)).not.toContain('$context.identity.apiKey');
+    api.hasResourceProperties('AWS::Logs::LogGroup', {
+      LogGroupName: '/aws/apigateway/tollgate-dev/access',
+      RetentionInDays: 14,
+    });
+  });
+});
+
+describe('gateway responses', () => {
+  interface GatewayResponse {
+    readonly ResponseType: string;
+    readonly StatusCode?: string;
+    readonly ResponseParameters: Record<string, string>;
+    readonly ResponseTemplates: Record<string, string>;
+  }
+  const responses = () =>
+    new Map(
+      Object.values(
+        api.findResources('AWS::ApiGateway::GatewayResponse') as Record<
+          string,
+          CfnResource<GatewayResponse>
+        >,
+      ).map(({ Properties: response }) => [response.ResponseType, response]),
+    );
+  /** The body as a client would see it, with API Gateway's variables substituted. */
+  const bodyOf = (response: GatewayResponse) =>
+    JSON.parse(
+      (response.ResponseTemplates['application/json'] ?? '')
+        .replaceAll('$context.error.messageString', '"Too Many Requests"')
+        .replaceAll('$context.requestId', 'req-1'),
+    ) as Record<string, unknown>;
+
+  it('covers exactly the gateway errors a client can meet', () => {
+    expect([...responses().keys()].sort()).toEqual(
+      [
+        'ACCESS_DENIED',
+        'BAD_REQUEST_PARAMETERS',
+        'DEFAULT_4XX',
+        'DEFAULT_5XX',
+        'MISSING_AUTHENTICATION_TOKEN',
+        'UNAUTHORIZED',
+      ].sort(),
+    );
+  });
+
+  it.each([
+    ['BAD_REQUEST_PARAMETERS', '400', 'missing-api-key'],
+    ['UNAUTHORIZED', '401', 'unauthorized'],
+    ['ACCESS_DENIED', '403', 'forbidden'],
+    ['MISSING_AUTHENTICATION_TOKEN', '404', 'not-found'],
+  ])('%s answers %s as problem+json of type %s', (type, status, slug) => {
+    const response = responses().get(type);
+    expect(response?.StatusCode).toBe(status);
+    expect(response?.ResponseParameters).toEqual({
+      'gatewayresponse.header.Content-Type': "'application/problem+json'",
+    });
+    expect(bodyOf(response as GatewayResponse)).toEqual({
+      type: `https://tollgate.dev/problems/${slug}`,
+      title: expect.any(String),
+      status: Number(status),
+      detail: expect.any(String),
+      requestId: 'req-1',
+    });
+  });
+
+  it('keeps API Gateway’s own status for the DEFAULT families, with a problem body that claims none', () => {
+    const default4xx = responses().get('DEFAULT_4XX') as GatewayResponse;
+    const default5xx = responses().get('DEFAULT_5XX') as GatewayResponse;
+    for (const response of [default4xx, default5xx]) {
+      expect(response.StatusCode).toBeUndefined();
+      expect(response.ResponseParameters).toEqual({
+        'gatewayresponse.header.Content-Type': "'application/problem+json'",
+      });
+      expect(bodyOf(response)).not.toHaveProperty('status');
+    }
+    expect(bodyOf(default4xx)).toEqual({
+      type: 'about:blank',
+      title: 'Too Many Requests',
+      detail: 'Too Many Requests',
+      requestId: 'req-1',
+    });
+    expect(bodyOf(default5xx)).toEqual(
+      expect.objectContaining({
+        type: 'https://tollgate.dev/problems/internal-error',
+        title: 'Internal Server Error',
+      }),
+    );
+  });
+
+  it('are all rendered from the one table', () => {
+    expect(responses().size).toBe(gatewayProblemResponses.length);
+  });
+});

@@ -1,0 +1,74 @@
+// Cold start of the built resources-lambda bundle: 15 fresh `node` processes, each measuring
+// process start → module loaded → first GET /resources/{id} answered from PostgreSQL.
+//   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npx nx run resources-lambda:cold-start
+// Without DATABASE_URL it measures against the embedded PGlite server (and says so).
+import { execFileSync } from 'node:child_process';
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import {
+  createDatabase,
+  createScratchDatabase,
+  demoResourceIds,
+  seedDemoData,
+} from '@tollgate/domain-resources';
+
+const RUNS = 15;
+const root = process.cwd();
+const bundle = resolve(root, 'dist/apps/resources-lambda/index.js');
+const probe = resolve(root, 'apps/resources-lambda/bench/cold-start-probe.cjs');
+const event = {
+  httpMethod: 'GET',
+  path: `/resources/${demoResourceIds.acme}`,
+  resource: '/resources/{id}',
+  headers: { 'X-Api-Version': '2025-03-01' },
+  queryStringParameters: null,
+  pathParameters: { id: demoResourceIds.acme },
+  body: null,
+  isBase64Encoded: false,
+  requestContext: { requestId: 'bench', authorizer: { principalId: '42-7', companyId: '42', userId: '7' } },
+};
+
+interface Sample {
+  loaded: number;
+  done: number;
+  statusCode: number;
+}
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+};
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+
+const serverUrl = process.env['DATABASE_URL'];
+const scratch = await createScratchDatabase(serverUrl);
+try {
+  const db = createDatabase({ connectionString: scratch.url }, { max: 1 });
+  await seedDemoData(db);
+  await db.destroy();
+
+  const run = (file: string, args: string[]) =>
+    execFileSync(process.execPath, [file, ...args], {
+      env: { PATH: process.env['PATH'], DATABASE_URL: scratch.url },
+      encoding: 'utf8',
+    });
+  // Bare node, for reference: the floor every fresh process pays before any user code.
+  const bare = Array.from({ length: RUNS }, () =>
+    Number(run('-e', ["process.stdout.write(String(require('node:perf_hooks').performance.now()))"])),
+  );
+  const samples: Sample[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const sample = JSON.parse(run(probe, [bundle, JSON.stringify(event)])) as Sample;
+    if (sample.statusCode !== 200) throw new Error(`cold start ${i + 1} answered ${sample.statusCode}`);
+    samples.push(sample);
+  }
+  const loaded = samples.map((s) => s.loaded);
+  const done = samples.map((s) => s.done);
+  console.log(`resources-lambda cold start, ${RUNS} fresh processes, against ${serverUrl ? 'PostgreSQL' : 'embedded PGlite'} (Node ${process.versions.node})`);
+  console.log(`  bundle                 ${statSync(bundle).size} bytes (${(statSync(bundle).size / 1024).toFixed(1)} KiB)`);
+  console.log(`  bare node              median ${ms(percentile(bare, 50))}  p90 ${ms(percentile(bare, 90))}`);
+  console.log(`  module loaded          median ${ms(percentile(loaded, 50))}  p90 ${ms(percentile(loaded, 90))}`);
+  console.log(`  first invocation done  median ${ms(percentile(done, 50))}  p90 ${ms(percentile(done, 90))}`);
+} finally {
+  await scratch.drop();
+}

@@ -1,0 +1,96 @@
+// Installs the `npm pack` tarball of @tollgate/authz into a scratch CommonJS project and a
+// scratch ESM project (offline: the package has no required dependency) and runs one
+// authorization in each, against the built output only. Run after `nx build authz`.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { after, before, test } from 'node:test';
+
+const lib = resolve(process.cwd(), 'libs/authz');
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+let scratch;
+let tarball;
+
+before(() => {
+  scratch = mkdtempSync(join(tmpdir(), 'authz-pack-'));
+  const [packed] = JSON.parse(execFileSync(npm, ['pack', '--json', '--pack-destination', scratch], { cwd: lib, encoding: 'utf8' }));
+  tarball = join(scratch, packed.filename);
+});
+
+after(() => rmSync(scratch, { recursive: true, force: true }));
+
+function scratchProject(type, file, source) {
+  const dir = join(scratch, type);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: `scratch-${type}`, private: true, type }));
+  execFileSync(npm, ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', tarball], { cwd: dir, stdio: 'pipe' });
+  writeFileSync(join(dir, 'api-keys.json'), KEY_MAP);
+  writeFileSync(join(dir, file), source);
+  return execFileSync(process.execPath, [file], { cwd: dir, encoding: 'utf8' }).trim();
+}
+
+const KEY_MAP = JSON.stringify({
+  sk_test_e2e_key: {
+    companyId: 42,
+    userId: 7,
+    authorizedRequests: [{ method: 'GET', path: '/resources/{id}', queryParameters: [] }],
+  },
+});
+
+// The same program in both module systems: one Allow, one Deny, one unknown key.
+const PROGRAM = `
+const authorize = createAuthorizer({
+  keyMaps: new CachingKeyMapLoader({ source: fileKeyMapSource('api-keys.json'), logger: silent }),
+  logger: silent,
+});
+const event = (path, key) => ({
+  methodArn: 'arn:aws:execute-api:eu-west-1:1:api/prod/GET' + path,
+  httpMethod: 'GET', path, headers: { 'x-api-key': key },
+});
+const allowed = await authorize(event('/resources/1', 'sk_test_e2e_key'));
+const denied = await authorize(event('/other', 'sk_test_e2e_key'));
+const unknown = await authorize(event('/resources/1', 'nope')).catch((e) => e.message);
+console.log(JSON.stringify([allowed.principalId, allowed.policyDocument.Statement[0].Effect,
+  denied.policyDocument.Statement[0].Effect, unknown, typeof hashedKeyName]));
+`;
+const silent = 'const silent = { info() {}, warn() {}, error() {} };';
+const EXPECTED = JSON.stringify(['42-7', 'Allow', 'Deny', 'Unauthorized', 'function']);
+
+test('a CommonJS project can require the package and authorize', () => {
+  const output = scratchProject(
+    'commonjs',
+    'main.js',
+    `const { createAuthorizer, CachingKeyMapLoader, fileKeyMapSource, hashedKeyName } = require('@tollgate/authz');
+${silent}
+(async () => {${PROGRAM}})();`,
+  );
+  assert.equal(output, EXPECTED);
+});
+
+test('an ESM project can import the package and authorize', () => {
+  const output = scratchProject(
+    'module',
+    'main.js',
+    `import { createAuthorizer, CachingKeyMapLoader, fileKeyMapSource, hashedKeyName } from '@tollgate/authz';
+${silent}
+${PROGRAM}`,
+  );
+  assert.equal(output, EXPECTED);
+});
+
+test('the README example runs as written', () => {
+  const readme = readFileSync(join(lib, 'README.md'), 'utf8');
+  const example = /```js\n([\s\S]*?)```/.exec(readme)?.[1];
+  assert.ok(example, 'README has a js example');
+  const lines = scratchProject('readme', 'index.mjs', example)
+    .split('\n')
+    .filter((line) => !line.startsWith('{"level"'));
+  assert.deepEqual(lines, [
+    '42-7 Allow {"companyId":42,"userId":7}',
+    '42-7 Deny {"companyId":42,"userId":7,"reason":"no-matching-grant"}',
+    'acme-u-1 Allow {"companyId":"acme","userId":"u-1"}',
+    'Unauthorized',
+  ]);
+});
