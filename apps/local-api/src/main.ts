@@ -8,6 +8,9 @@ const shutdownGraceMs = 3000;
 
 function oneLine(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
+  if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+    return `${error.message} (another process uses the port: set PORT, e.g. PORT=3001 npm start)`;
+  }
   const cause = error.cause instanceof Error ? ` (${error.cause.message})` : '';
   return `${error.message}${cause}`;
 }

@@ -4,6 +4,7 @@
 // Without DATABASE_URL it measures against the embedded PGlite server (and says so).
 import { execFileSync } from 'node:child_process';
 import { statSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import {
   createDatabase,
@@ -25,7 +26,10 @@ const event = {
   pathParameters: { id: demoResourceIds.acme },
   body: null,
   isBase64Encoded: false,
-  requestContext: { requestId: 'bench', authorizer: { principalId: '42-7', companyId: '42', userId: '7' } },
+  requestContext: {
+    requestId: 'bench',
+    authorizer: { principalId: '42-7', companyId: '42', userId: '7' },
+  },
 };
 
 interface Sample {
@@ -52,23 +56,42 @@ try {
       env: { PATH: process.env['PATH'], DATABASE_URL: scratch.url },
       encoding: 'utf8',
     });
-  // Bare node, for reference: the floor every fresh process pays before any user code.
-  const bare = Array.from({ length: RUNS }, () =>
-    Number(run('-e', ["process.stdout.write(String(require('node:perf_hooks').performance.now()))"])),
-  );
+  // Bare node, for reference: the floor every fresh process pays before any user code. Runs
+  // alternate with the bundle's so that both see the same machine load.
+  const bare: number[] = [];
   const samples: Sample[] = [];
   for (let i = 0; i < RUNS; i++) {
+    bare.push(
+      Number(
+        run('-e', ["process.stdout.write(String(require('node:perf_hooks').performance.now()))"]),
+      ),
+    );
     const sample = JSON.parse(run(probe, [bundle, JSON.stringify(event)])) as Sample;
-    if (sample.statusCode !== 200) throw new Error(`cold start ${i + 1} answered ${sample.statusCode}`);
+    if (sample.statusCode !== 200)
+      throw new Error(`cold start ${i + 1} answered ${sample.statusCode}`);
     samples.push(sample);
   }
   const loaded = samples.map((s) => s.loaded);
   const done = samples.map((s) => s.done);
-  console.log(`resources-lambda cold start, ${RUNS} fresh processes, against ${serverUrl ? 'PostgreSQL' : 'embedded PGlite'} (Node ${process.versions.node})`);
-  console.log(`  bundle                 ${statSync(bundle).size} bytes (${(statSync(bundle).size / 1024).toFixed(1)} KiB)`);
-  console.log(`  bare node              median ${ms(percentile(bare, 50))}  p90 ${ms(percentile(bare, 90))}`);
-  console.log(`  module loaded          median ${ms(percentile(loaded, 50))}  p90 ${ms(percentile(loaded, 90))}`);
-  console.log(`  first invocation done  median ${ms(percentile(done, 50))}  p90 ${ms(percentile(done, 90))}`);
+  console.log(
+    `resources-lambda cold start, ${RUNS} fresh processes, against ${serverUrl ? 'PostgreSQL' : 'embedded PGlite'} (Node ${process.versions.node})`,
+  );
+  // Timings on a busy machine are not comparable: say how busy it was.
+  console.log(
+    `  load average           ${loadavg()[0]?.toFixed(2)} on ${availableParallelism()} cores`,
+  );
+  console.log(
+    `  bundle                 ${statSync(bundle).size} bytes (${(statSync(bundle).size / 1024).toFixed(1)} KiB)`,
+  );
+  console.log(
+    `  bare node              median ${ms(percentile(bare, 50))}  p90 ${ms(percentile(bare, 90))}`,
+  );
+  console.log(
+    `  module loaded          median ${ms(percentile(loaded, 50))}  p90 ${ms(percentile(loaded, 90))}`,
+  );
+  console.log(
+    `  first invocation done  median ${ms(percentile(done, 50))}  p90 ${ms(percentile(done, 90))}`,
+  );
 } finally {
   await scratch.drop();
 }

@@ -8,7 +8,9 @@ import {
 // One JSON line per entry on stderr, which Lambda ships to CloudWatch Logs.
 const logger: RouterLogger = {
   error(message, fields) {
-    console.error(JSON.stringify({ level: 'ERROR', timestamp: new Date().toISOString(), message, ...fields }));
+    console.error(
+      JSON.stringify({ level: 'ERROR', timestamp: new Date().toISOString(), message, ...fields }),
+    );
   },
 };
 

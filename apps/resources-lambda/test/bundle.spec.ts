@@ -33,7 +33,10 @@ describe(`the built resources-lambda bundle against ${backend}, migrated and see
   it('GET /resources/{id} in 2025-03-01 → 200 { data } (camelCase)', async () => {
     const res = await invoke({ path: `/resources/${demoResourceIds.acme}`, version: '2025-03-01' });
     expect(res.statusCode).toBe(200);
-    expect(res.headers).toMatchObject({ 'Content-Type': 'application/json', 'X-Api-Version': '2025-03-01' });
+    expect(res.headers).toMatchObject({
+      'Content-Type': 'application/json',
+      'X-Api-Version': '2025-03-01',
+    });
     expect(res.headers?.['Deprecation']).toBeUndefined();
     expect(body(res)).toEqual({
       data: {
@@ -50,7 +53,10 @@ describe(`the built resources-lambda bundle against ${backend}, migrated and see
   it('GET /resources/{id} in 2024-12-01 → 200 bare snake_case resource, with Deprecation and Sunset', async () => {
     const res = await invoke({ path: `/resources/${demoResourceIds.acme}`, version: '2024-12-01' });
     expect(res.statusCode).toBe(200);
-    expect(body(res)).toMatchObject({ id: demoResourceIds.acme, created_at: '2024-12-01T10:00:00.000Z' });
+    expect(body(res)).toMatchObject({
+      id: demoResourceIds.acme,
+      created_at: '2024-12-01T10:00:00.000Z',
+    });
     expect(res.headers).toMatchObject({
       'X-Api-Version': '2024-12-01',
       Deprecation: '@1740787200',
@@ -59,17 +65,29 @@ describe(`the built resources-lambda bundle against ${backend}, migrated and see
   });
 
   it("another company's resource → 404 problem", async () => {
-    const res = await invoke({ path: `/resources/${demoResourceIds.globex}`, version: '2025-03-01' });
+    const res = await invoke({
+      path: `/resources/${demoResourceIds.globex}`,
+      version: '2025-03-01',
+    });
     expect(res.statusCode).toBe(404);
     expect(res.headers?.['Content-Type']).toBe('application/problem+json');
-    expect(body(res)).toMatchObject({ type: 'https://tollgate.dev/problems/not-found', status: 404 });
+    expect(body(res)).toMatchObject({
+      type: 'https://tollgate.dev/problems/not-found',
+      status: 404,
+    });
   });
 
   it('GET /resources pages with an opaque cursor in both versions', async () => {
-    const first = body(await invoke({ path: '/resources', version: '2025-03-01', query: { limit: '2' } }));
-    expect(first).toMatchObject({ pagination: { limit: 2, hasMore: true, nextCursor: expect.any(String) } });
+    const first = body(
+      await invoke({ path: '/resources', version: '2025-03-01', query: { limit: '2' } }),
+    );
+    expect(first).toMatchObject({
+      pagination: { limit: 2, hasMore: true, nextCursor: expect.any(String) },
+    });
     const cursor = (first['pagination'] as { nextCursor: string }).nextCursor;
-    const second = body(await invoke({ path: '/resources', version: '2024-12-01', query: { limit: '2', cursor } }));
+    const second = body(
+      await invoke({ path: '/resources', version: '2024-12-01', query: { limit: '2', cursor } }),
+    );
     expect((second['items'] as { id: string }[]).map((r) => r.id)).toEqual([
       '00000042-0000-4000-8000-000000000003',
       '00000042-0000-4000-8000-000000000004',
@@ -80,7 +98,10 @@ describe(`the built resources-lambda bundle against ${backend}, migrated and see
   it.each([
     [{ path: '/resources/12345', version: '2025-03-01' }, 'validation-failed'],
     [{ path: '/resources', version: '2025-03-01', query: { limit: '500' } }, 'validation-failed'],
-    [{ path: '/resources', version: '2024-12-01', query: { cursor: 'bogus' } }, 'validation-failed'],
+    [
+      { path: '/resources', version: '2024-12-01', query: { cursor: 'bogus' } },
+      'validation-failed',
+    ],
     [{ path: '/resources' }, 'missing-version'],
   ])('%j → 400 %s', async (request, slug) => {
     const res = await invoke(request);
@@ -103,8 +124,12 @@ describe('the built resources-lambda bundle without its database', () => {
     const closedPort = await unusedPort();
     const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
-      const handler = loadBundle({ DATABASE_URL: `postgres://app:hunter2@127.0.0.1:${closedPort}/tollgate` });
-      const res = await handler(restProxyEvent({ path: `/resources/${demoResourceIds.acme}`, version: '2025-03-01' }));
+      const handler = loadBundle({
+        DATABASE_URL: `postgres://app:hunter2@127.0.0.1:${closedPort}/tollgate`,
+      });
+      const res = await handler(
+        restProxyEvent({ path: `/resources/${demoResourceIds.acme}`, version: '2025-03-01' }),
+      );
       expect(res.statusCode).toBe(503);
       expect(res.headers?.['Retry-After']).toBe('5');
       expect(body(res)).toEqual({

@@ -11,8 +11,15 @@ export type LambdaHandler = (event: APIGatewayProxyEvent) => Promise<APIGatewayP
  * the given environment in place during its cold start.
  */
 export function loadBundle(env: Record<string, string | undefined>): LambdaHandler {
-  const saved = { DATABASE_URL: process.env['DATABASE_URL'], DB_SECRET_ID: process.env['DB_SECRET_ID'] };
-  for (const [name, value] of Object.entries({ DATABASE_URL: undefined, DB_SECRET_ID: undefined, ...env })) {
+  const saved = {
+    DATABASE_URL: process.env['DATABASE_URL'],
+    DB_SECRET_ID: process.env['DB_SECRET_ID'],
+  };
+  for (const [name, value] of Object.entries({
+    DATABASE_URL: undefined,
+    DB_SECRET_ID: undefined,
+    ...env,
+  })) {
     if (value === undefined) delete process.env[name];
     else process.env[name] = value;
   }

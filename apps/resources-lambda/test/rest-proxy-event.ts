@@ -8,9 +8,17 @@ export interface RestRequest {
 }
 
 /** A REST API proxy event as API Gateway delivers it after the Tollgate authorizer allowed it. */
-export function restProxyEvent({ path, version, query, companyId = '42' }: RestRequest): APIGatewayProxyEvent {
+export function restProxyEvent({
+  path,
+  version,
+  query,
+  companyId = '42',
+}: RestRequest): APIGatewayProxyEvent {
   const resource = path === '/resources' ? '/resources' : '/resources/{id}';
-  const headers: Record<string, string> = { Accept: 'application/json', 'X-Api-Key': 'sk_live_demo_acme' };
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    'X-Api-Key': 'sk_live_demo_acme',
+  };
   if (version) headers['X-Api-Version'] = version;
   return {
     resource,
@@ -19,8 +27,11 @@ export function restProxyEvent({ path, version, query, companyId = '42' }: RestR
     headers,
     multiValueHeaders: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, [v]])),
     queryStringParameters: query ?? null,
-    multiValueQueryStringParameters: query ? Object.fromEntries(Object.entries(query).map(([k, v]) => [k, [v]])) : null,
-    pathParameters: resource === '/resources/{id}' ? { id: path.slice('/resources/'.length) } : null,
+    multiValueQueryStringParameters: query
+      ? Object.fromEntries(Object.entries(query).map(([k, v]) => [k, [v]]))
+      : null,
+    pathParameters:
+      resource === '/resources/{id}' ? { id: path.slice('/resources/'.length) } : null,
     stageVariables: null,
     body: null,
     isBase64Encoded: false,
@@ -32,10 +43,21 @@ export function restProxyEvent({ path, version, query, companyId = '42' }: RestR
       protocol: 'HTTP/1.1',
       httpMethod: 'GET',
       identity: {
-        accessKey: null, accountId: null, apiKey: null, apiKeyId: null, caller: null, clientCert: null,
-        cognitoAuthenticationProvider: null, cognitoAuthenticationType: null, cognitoIdentityId: null,
-        cognitoIdentityPoolId: null, principalOrgId: null, sourceIp: '203.0.113.9', user: null,
-        userAgent: 'curl/8.5.0', userArn: null,
+        accessKey: null,
+        accountId: null,
+        apiKey: null,
+        apiKeyId: null,
+        caller: null,
+        clientCert: null,
+        cognitoAuthenticationProvider: null,
+        cognitoAuthenticationType: null,
+        cognitoIdentityId: null,
+        cognitoIdentityPoolId: null,
+        principalOrgId: null,
+        sourceIp: '203.0.113.9',
+        user: null,
+        userAgent: 'curl/8.5.0',
+        userArn: null,
       },
       path: `/prod${path}`,
       stage: 'prod',

@@ -51,11 +51,13 @@ function grantsForKey(): Grant[] {
 function buildWorkload(hashed: boolean) {
   const keys = Array.from({ length: KEYS }, (_, i) => `sk_live_${i.toString(36).padStart(8, '0')}_${'x'.repeat(16)}`);
   const raw: Record<string, { companyId: number; userId: number; authorizedRequests: Grant[] }> = {};
+  const entries = new Map<string, { authorizedRequests: Grant[] }>();
   keys.forEach((key, i) => {
-    raw[hashed ? hashedKeyName(key) : key] = { companyId: i, userId: i % 97, authorizedRequests: grantsForKey() };
+    const entry = { companyId: i, userId: i % 97, authorizedRequests: grantsForKey() };
+    raw[hashed ? hashedKeyName(key) : key] = entry;
+    entries.set(key, entry);
   });
   const parsed = parseKeyMap(raw);
-  const entries = new Map(keys.map((key) => [key, at(Object.values(raw), keys.indexOf(key))]));
   // 80 % aimed at one of the key's grants (mostly allowed), 20 % anything (mostly denied).
   const requests: AuthorizationRequest[] = Array.from({ length: 50_000 }, () => {
     const apiKey = pick(keys);
@@ -98,7 +100,18 @@ interface Result {
 
 function measure(decideOne: (request: AuthorizationRequest) => string, requests: AuthorizationRequest[]): Result {
   let sink = 0;
-  for (const request of requests) sink += decideOne(request).length; // warm-up: every key compiled, JIT settled
+  // Warm-up (every key compiled, JIT settled) in shuffled order and with copies of the key
+  // strings: what the warm-up lays out in memory (compiled grants, remembered hashed keys) must
+  // not line up with the measured order, and a warm lookup must never meet the very string
+  // object it stored — a fresh header value would not.
+  const shuffled = [...requests];
+  for (let i = shuffled.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [shuffled[i], shuffled[j]] = [at(shuffled, j), at(shuffled, i)];
+  }
+  for (const request of shuffled) {
+    sink += decideOne({ ...request, apiKey: request.apiKey && Buffer.from(request.apiKey).toString() }).length;
+  }
   const batches = new Float64Array(SAMPLES);
   let cursor = 0;
   for (let s = 0; s < SAMPLES; s++) {

@@ -12,7 +12,13 @@ export type {
   ResourceV20250301,
   ResourceListV20250301,
 } from './http/representations.js';
-export type { CompanyId, ListPosition, Resource, ResourcePage, ResourceStore } from './resources/resource-store.js';
+export type {
+  CompanyId,
+  ListPosition,
+  Resource,
+  ResourcePage,
+  ResourceStore,
+} from './resources/resource-store.js';
 export { CallerContextError, ResourceNotFoundError } from './resources/resource-errors.js';
 export { DatabaseUnavailableError } from './db/database-errors.js';
 export { createLazyResourceStore, type LazyResourceStore } from './db/lazy-resource-store.js';
@@ -31,5 +37,9 @@ export {
 export type { ResourcesDatabase, ResourcesTable, JsonObject, JsonValue } from './db/schema.js';
 export { migrateToLatest, migrations, MigrationFailedError } from './db/migrate.js';
 export { seedDemoData, demoCompanies, demoResourceIds } from './db/seed.js';
-export { startEmbeddedPostgres, type EmbeddedPostgres, type EmbeddedPostgresOptions } from './db/embedded-postgres.js';
+export {
+  startEmbeddedPostgres,
+  type EmbeddedPostgres,
+  type EmbeddedPostgresOptions,
+} from './db/embedded-postgres.js';
 export { createScratchDatabase, type ScratchDatabase } from './db/scratch-database.js';

@@ -14,6 +14,8 @@ export interface GatewayProblemResponse {
 export const problemContentType = 'application/problem+json';
 const problemType = (slug: string) => `https://tollgate.dev/problems/${slug}`;
 const requestId = '$context.requestId';
+/** API Gateway's own message for the error; substituted already JSON-quoted. */
+const gatewayMessage = '$context.error.messageString';
 
 export const gatewayProblemResponses: readonly GatewayProblemResponse[] = [
   {
@@ -62,8 +64,8 @@ export const gatewayProblemResponses: readonly GatewayProblemResponse[] = [
     type: 'DEFAULT_4XX',
     body: {
       type: 'about:blank',
-      title: '$context.error.messageString',
-      detail: '$context.error.messageString',
+      title: gatewayMessage,
+      detail: gatewayMessage,
     },
   },
   {
@@ -79,7 +81,7 @@ export const gatewayProblemResponses: readonly GatewayProblemResponse[] = [
 /** The response template: the problem as JSON plus the request id, quoted values left to API Gateway. */
 export function problemTemplate(body: GatewayProblemResponse['body']): string {
   const members = Object.entries({ ...body, requestId }).map(([key, value]) => {
-    const raw = value === '$context.error.messageString' || typeof value === 'number';
+    const raw = value === gatewayMessage || typeof value === 'number';
     return `${JSON.stringify(key)}:${raw ? String(value) : JSON.stringify(value)}`;
   });
   return `{${members.join(',')}}`;

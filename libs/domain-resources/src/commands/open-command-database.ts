@@ -15,7 +15,10 @@ export async function runDatabaseCommand(
   let db: Kysely<ResourcesDatabase> | undefined;
   try {
     const source = databaseSourceFromEnv(process.env);
-    db = createDatabase(await connectionTargetFor(source), { max: 1, statementTimeoutMillis: 60_000 });
+    db = createDatabase(await connectionTargetFor(source), {
+      max: 1,
+      statementTimeoutMillis: 60_000,
+    });
     console.log(`${name}: ${await command(db)}`);
   } catch (error) {
     const reason = error instanceof ConfigError ? error.message : describe(error);

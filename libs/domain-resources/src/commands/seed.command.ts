@@ -2,4 +2,7 @@
 import { seedDemoData } from '../db/seed.js';
 import { runDatabaseCommand } from './open-command-database.js';
 
-await runDatabaseCommand('seed', async (db) => `${await seedDemoData(db)} demo resources for companies 42 and 43`);
+await runDatabaseCommand(
+  'seed',
+  async (db) => `${await seedDemoData(db)} demo resources for companies 42 and 43`,
+);

@@ -24,7 +24,9 @@ const envSchema = z.object({
  * Reads the database source from the environment; throws one `ConfigError` line naming the
  * variable at fault (never its value: a URL may carry a password).
  */
-export function databaseSourceFromEnv(env: Readonly<Record<string, string | undefined>>): DatabaseSource {
+export function databaseSourceFromEnv(
+  env: Readonly<Record<string, string | undefined>>,
+): DatabaseSource {
   const parsed = envSchema.safeParse({
     DB_SECRET_ID: env['DB_SECRET_ID'] || undefined,
     DATABASE_URL: env['DATABASE_URL'] || undefined,
@@ -68,7 +70,9 @@ export function parseRdsSecret(secretString: string | undefined): RdsCredentials
   const parsed = rdsSecretSchema.safeParse(json);
   if (!parsed.success) {
     const fields = [...new Set(parsed.error.issues.map((i) => i.path.join('.')))].join(', ');
-    throw new ConfigError(`invalid configuration: DB_SECRET_ID: secret field(s) invalid: ${fields}`);
+    throw new ConfigError(
+      `invalid configuration: DB_SECRET_ID: secret field(s) invalid: ${fields}`,
+    );
   }
   const secret = parsed.data;
   return {

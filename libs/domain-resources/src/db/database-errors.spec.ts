@@ -3,9 +3,18 @@ import { asDatabaseError, DatabaseUnavailableError, unavailableReason } from './
 const withCode = (code: string) => Object.assign(new Error('boom'), { code });
 
 describe('unavailableReason', () => {
-  it.each(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', '08006', '57P01', '57P03', '53300', '57014'])(
-    'treats %s as the database being unavailable',
-    (code) => expect(unavailableReason(withCode(code))).toBe(code),
+  it.each([
+    'ECONNREFUSED',
+    'ECONNRESET',
+    'ETIMEDOUT',
+    'ENOTFOUND',
+    '08006',
+    '57P01',
+    '57P03',
+    '53300',
+    '57014',
+  ])('treats %s as the database being unavailable', (code) =>
+    expect(unavailableReason(withCode(code))).toBe(code),
   );
 
   it.each(['Connection terminated unexpectedly', 'timeout exceeded when trying to connect'])(

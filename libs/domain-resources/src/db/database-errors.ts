@@ -43,7 +43,11 @@ export function unavailableReason(error: unknown): string | undefined {
   // Duck-typed rather than `instanceof Error`: socket errors may come from another realm
   // (Node's own classes under Jest's VM), and pg errors are plain Errors with extra fields.
   if (typeof error !== 'object' || error === null) return undefined;
-  const { code, message, errors } = error as { code?: unknown; message?: unknown; errors?: unknown };
+  const { code, message, errors } = error as {
+    code?: unknown;
+    message?: unknown;
+    errors?: unknown;
+  };
   if (typeof code === 'string' && (socketErrnos.has(code) || transientSqlStates.test(code))) {
     return code;
   }

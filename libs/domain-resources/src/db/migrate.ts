@@ -10,7 +10,10 @@ export const migrations: Readonly<Record<string, Migration>> = {
 };
 
 export class MigrationFailedError extends Error {
-  constructor(readonly migrationName: string | undefined, options: { cause: unknown }) {
+  constructor(
+    readonly migrationName: string | undefined,
+    options: { cause: unknown },
+  ) {
     super(`migration ${migrationName ?? '(unknown)'} failed`, options);
     this.name = 'MigrationFailedError';
   }

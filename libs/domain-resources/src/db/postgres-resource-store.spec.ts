@@ -51,7 +51,9 @@ describe(`PostgresResourceStore on ${backend}`, () => {
     });
 
     it('does not find an unknown id', async () => {
-      expect(await store.findById(demoCompanies.acme, '00000042-0000-4000-8000-999999999999')).toBeUndefined();
+      expect(
+        await store.findById(demoCompanies.acme, '00000042-0000-4000-8000-999999999999'),
+      ).toBeUndefined();
     });
   });
 
@@ -84,7 +86,16 @@ describe(`PostgresResourceStore on ${backend}`, () => {
       const ids = ['c', 'a', 'e', 'b', 'd'].map((x) => `0000004f-0000-4000-8000-00000000000${x}`);
       await database.db
         .insertInto('resources')
-        .values(ids.map((id) => ({ id, company_id: '79', name: id, type: 'tie', attributes: '{}', created_at: createdAt })))
+        .values(
+          ids.map((id) => ({
+            id,
+            company_id: '79',
+            name: id,
+            type: 'tie',
+            attributes: '{}',
+            created_at: createdAt,
+          })),
+        )
         .execute();
       expect((await walk('79', 2)).ids).toEqual([...ids].sort());
     });
@@ -103,13 +114,15 @@ describe(`PostgresResourceStore on ${backend}`, () => {
   describe('when the database goes away', () => {
     it('fails with DatabaseUnavailableError (without crashing the process), then recovers when the database is back', async () => {
       const proxy = await startTcpProxy(database.url);
-      const db = createDatabase({ connectionString: proxy.url }, { connectionTimeoutMillis: 1_000 });
+      const db = createDatabase({ connectionString: proxy.url });
       const viaProxy = createPostgresResourceStore(db);
       try {
         expect(await viaProxy.findById(demoCompanies.acme, demoResourceIds.acme)).toBeDefined();
 
         await proxy.cut();
-        const failure = await viaProxy.findById(demoCompanies.acme, demoResourceIds.acme).catch((e: unknown) => e);
+        const failure = await viaProxy
+          .findById(demoCompanies.acme, demoResourceIds.acme)
+          .catch((e: unknown) => e);
         expect(failure).toBeInstanceOf(DatabaseUnavailableError);
 
         await expect(viaProxy.listPage(demoCompanies.acme, { limit: 5 })).rejects.toBeInstanceOf(

@@ -1,4 +1,8 @@
-import { GetSecretValueCommand, ResourceNotFoundException, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import {
+  GetSecretValueCommand,
+  ResourceNotFoundException,
+  SecretsManagerClient,
+} from '@aws-sdk/client-secrets-manager';
 import { mockClient } from 'aws-sdk-client-mock';
 import { ConfigError } from './database-config.js';
 import { DatabaseUnavailableError } from './database-errors.js';
@@ -11,7 +15,13 @@ afterEach(() => secretsManager.reset());
 describe('fetchRdsCredentials', () => {
   it('reads the secret named by DB_SECRET_ID and parses it', async () => {
     secretsManager.on(GetSecretValueCommand, { SecretId: 'tollgate/db' }).resolves({
-      SecretString: JSON.stringify({ host: 'db.internal', port: 5432, username: 'app', password: 'pw', dbname: 'tollgate' }),
+      SecretString: JSON.stringify({
+        host: 'db.internal',
+        port: 5432,
+        username: 'app',
+        password: 'pw',
+        dbname: 'tollgate',
+      }),
     });
     await expect(fetchRdsCredentials('tollgate/db')).resolves.toEqual({
       host: 'db.internal',
@@ -23,16 +33,25 @@ describe('fetchRdsCredentials', () => {
   });
 
   it('lets Secrets Manager errors through for the caller to classify', async () => {
-    secretsManager.on(GetSecretValueCommand).rejects(new ResourceNotFoundException({ message: 'nope', $metadata: {} }));
-    await expect(fetchRdsCredentials('tollgate/db')).rejects.toBeInstanceOf(ResourceNotFoundException);
+    secretsManager
+      .on(GetSecretValueCommand)
+      .rejects(new ResourceNotFoundException({ message: 'nope', $metadata: {} }));
+    await expect(fetchRdsCredentials('tollgate/db')).rejects.toBeInstanceOf(
+      ResourceNotFoundException,
+    );
   });
 });
 
 describe('createLazyResourceStore with DB_SECRET_ID', () => {
   it('reports an unreadable secret as database unavailable, and tries again on the next query', async () => {
-    secretsManager.on(GetSecretValueCommand).rejectsOnce(new Error('throttled')).resolves({ SecretString: '{}' });
+    secretsManager
+      .on(GetSecretValueCommand)
+      .rejectsOnce(new Error('throttled'))
+      .resolves({ SecretString: '{}' });
     const store = createLazyResourceStore({ kind: 'secret', secretId: 'tollgate/db' });
-    await expect(store.findById('42', 'x')).rejects.toEqual(new DatabaseUnavailableError('credentials-unavailable'));
+    await expect(store.findById('42', 'x')).rejects.toEqual(
+      new DatabaseUnavailableError('credentials-unavailable'),
+    );
     // Second attempt reaches Secrets Manager again and finds a malformed secret: a configuration fault.
     await expect(store.findById('42', 'x')).rejects.toBeInstanceOf(ConfigError);
     expect(secretsManager.commandCalls(GetSecretValueCommand)).toHaveLength(2);

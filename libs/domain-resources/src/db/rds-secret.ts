@@ -5,9 +5,8 @@ import { parseRdsSecret, type RdsCredentials } from './database-config.js';
  * process configured with DATABASE_URL never pays for loading it.
  */
 export async function fetchRdsCredentials(secretId: string): Promise<RdsCredentials> {
-  const { SecretsManagerClient, GetSecretValueCommand } = await import(
-    '@aws-sdk/client-secrets-manager'
-  );
+  const { SecretsManagerClient, GetSecretValueCommand } =
+    await import('@aws-sdk/client-secrets-manager');
   const client = new SecretsManagerClient({});
   try {
     const { SecretString } = await client.send(new GetSecretValueCommand({ SecretId: secretId }));

@@ -37,7 +37,10 @@ export function demoResources(): Insertable<ResourcesTable>[] {
         company_id: companyId,
         name: `${type}-${companyId}-${String(n).padStart(2, '0')}`,
         type,
-        attributes: JSON.stringify({ region: regions[n % regions.length], tier: n % 2 ? 'standard' : 'premium' }),
+        attributes: JSON.stringify({
+          region: regions[n % regions.length],
+          tier: n % 2 ? 'standard' : 'premium',
+        }),
         created_at: at,
         updated_at: at,
       });

@@ -16,7 +16,11 @@ export function toProblem(error: unknown, requestId: string, logger: RouterLogge
   if (error instanceof DatabaseUnavailableError) {
     logger.error('database unavailable', { requestId, reason: error.reason });
     return new ProblemError(
-      { status: 503, type: 'service-unavailable', detail: 'the service is temporarily unavailable; retry later' },
+      {
+        status: 503,
+        type: 'service-unavailable',
+        detail: 'the service is temporarily unavailable; retry later',
+      },
       { headers: { 'Retry-After': String(RETRY_AFTER_SECONDS) } },
     );
   }

@@ -4,14 +4,21 @@ import { decodeCursor, encodeCursor } from './list-cursor.js';
 describe('list cursor', () => {
   it('decodes every cursor it encodes to the same position', () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }), fc.uuid(), (createdAt, id) => {
-        expect(decodeCursor(encodeCursor({ createdAt, id }))).toEqual({ createdAt, id });
-      }),
+      fc.property(
+        fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }),
+        fc.uuid(),
+        (createdAt, id) => {
+          expect(decodeCursor(encodeCursor({ createdAt, id }))).toEqual({ createdAt, id });
+        },
+      ),
     );
   });
 
   it('is URL-safe', () => {
-    const cursor = encodeCursor({ createdAt: new Date('2024-12-01T10:00:00.000Z'), id: '00000042-0000-4000-8000-000000000001' });
+    const cursor = encodeCursor({
+      createdAt: new Date('2024-12-01T10:00:00.000Z'),
+      id: '00000042-0000-4000-8000-000000000001',
+    });
     expect(cursor).toMatch(/^[A-Za-z0-9_-]+$/);
   });
 

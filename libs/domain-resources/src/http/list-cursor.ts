@@ -5,7 +5,9 @@ import type { ListPosition } from '../resources/resource-store.js';
 const positionSchema = z.tuple([z.iso.datetime(), z.uuid()]);
 
 export function encodeCursor(position: ListPosition): string {
-  return Buffer.from(JSON.stringify([position.createdAt.toISOString(), position.id])).toString('base64url');
+  return Buffer.from(JSON.stringify([position.createdAt.toISOString(), position.id])).toString(
+    'base64url',
+  );
 }
 
 /** The position a cursor stands for, or undefined when it is not one this API issued. */

@@ -49,7 +49,10 @@ export function resourceV20241201(r: Resource): ResourceV20241201 {
 }
 
 export function resourceListV20241201(page: ResourcePage): ResourceListV20241201 {
-  return { items: page.items.map(resourceV20241201), next_cursor: page.next ? encodeCursor(page.next) : null };
+  return {
+    items: page.items.map(resourceV20241201),
+    next_cursor: page.next ? encodeCursor(page.next) : null,
+  };
 }
 
 export function resourceV20250301(r: Resource): ResourceV20250301 {
@@ -66,6 +69,10 @@ export function resourceV20250301(r: Resource): ResourceV20250301 {
 export function resourceListV20250301(page: ResourcePage, limit: number): ResourceListV20250301 {
   return {
     data: page.items.map(resourceV20250301),
-    pagination: { limit, hasMore: page.next !== undefined, nextCursor: page.next ? encodeCursor(page.next) : null },
+    pagination: {
+      limit,
+      hasMore: page.next !== undefined,
+      nextCursor: page.next ? encodeCursor(page.next) : null,
+    },
   };
 }

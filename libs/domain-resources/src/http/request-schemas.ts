@@ -21,7 +21,10 @@ const cursor = z.pipe(
 );
 
 /** `GET /resources?limit&cursor`; other parameters are ignored. */
-export const listQuerySchema = z.object({ limit: z.optional(limit), cursor: z.optional(cursor) });
+export const listQuerySchema = z.object({
+  limit: z._default(limit, DEFAULT_LIMIT),
+  cursor: z.optional(cursor),
+});
 
 /** `GET /resources/{id}`. */
 export const resourceParamsSchema = z.object({ id: z.uuid('id must be a UUID') });

@@ -28,7 +28,10 @@ describe(`resource routes on ${backend}`, () => {
 
   beforeAll(async () => {
     await seedDemoData(database.db);
-    const router = new ApiRouter(resourceRoutes({ store: createPostgresResourceStore(database.db), logger }), { logger });
+    const router = new ApiRouter(
+      resourceRoutes({ store: createPostgresResourceStore(database.db), logger }),
+      { logger },
+    );
     call = (init) => router.handler(proxyEvent(init));
   });
   beforeEach(() => entries.splice(0));
@@ -67,21 +70,47 @@ describe(`resource routes on ${backend}`, () => {
       expect(res.headers['Sunset']).toBe('Wed, 30 Jun 2027 00:00:00 GMT');
     });
 
-    it.each(['2025-03-01', '2024-12-01'])("%s: another company's resource is a 404, like a missing one", async (version) => {
-      const foreign = await call({ path: `/resources/${demoResourceIds.globex}`, version });
-      const missing = await call({ path: '/resources/00000042-0000-4000-8000-999999999999', version });
-      for (const res of [foreign, missing]) {
-        expect(res.statusCode).toBe(404);
-        expect(res.headers['Content-Type']).toBe('application/problem+json');
-        expect(json(res)).toMatchObject({ type: 'https://tollgate.dev/problems/not-found', status: 404, detail: 'resource not found' });
-      }
-      expect(foreign.body).toBe(missing.body);
-    });
+    it.each(['2025-03-01', '2024-12-01'])(
+      "%s: another company's resource is a 404, like a missing one",
+      async (version) => {
+        const foreign = await call({ path: `/resources/${demoResourceIds.globex}`, version });
+        const missing = await call({
+          path: '/resources/00000042-0000-4000-8000-999999999999',
+          version,
+        });
+        for (const res of [foreign, missing]) {
+          expect(res.statusCode).toBe(404);
+          expect(res.headers['Content-Type']).toBe('application/problem+json');
+          expect(json(res)).toMatchObject({
+            type: 'https://tollgate.dev/problems/not-found',
+            status: 404,
+            detail: 'resource not found',
+          });
+        }
+        expect(foreign.body).toBe(missing.body);
+      },
+    );
 
     it('company 43 sees its own resource and not 42s', async () => {
       const authorizer = { companyId: demoCompanies.globex, userId: '9' };
-      expect((await call({ path: `/resources/${demoResourceIds.globex}`, version: '2025-03-01', authorizer })).statusCode).toBe(200);
-      expect((await call({ path: `/resources/${demoResourceIds.acme}`, version: '2025-03-01', authorizer })).statusCode).toBe(404);
+      expect(
+        (
+          await call({
+            path: `/resources/${demoResourceIds.globex}`,
+            version: '2025-03-01',
+            authorizer,
+          })
+        ).statusCode,
+      ).toBe(200);
+      expect(
+        (
+          await call({
+            path: `/resources/${demoResourceIds.acme}`,
+            version: '2025-03-01',
+            authorizer,
+          })
+        ).statusCode,
+      ).toBe(404);
     });
 
     it('a malformed id is a 400 validation-failed naming the parameter', async () => {
@@ -98,7 +127,10 @@ describe(`resource routes on ${backend}`, () => {
     it('2025-03-01 returns the first 20 by default with { data, pagination }', async () => {
       const res = await call({ path: '/resources', version: '2025-03-01' });
       expect(res.statusCode).toBe(200);
-      const body = json(res) as { data: { id: string; createdAt: string }[]; pagination: Record<string, unknown> };
+      const body = json(res) as {
+        data: { id: string; createdAt: string }[];
+        pagination: Record<string, unknown>;
+      };
       expect(body.data.map((r) => r.id)).toEqual(acmeIds.slice(0, 20));
       expect(body.pagination).toEqual({ limit: 20, hasMore: true, nextCursor: expect.any(String) });
     });
@@ -108,8 +140,15 @@ describe(`resource routes on ${backend}`, () => {
       let cursor: string | null = null;
       let pages = 0;
       do {
-        const res = await call({ path: '/resources', version: '2025-03-01', query: { limit: '6', ...(cursor && { cursor }) } });
-        const body = json(res) as { data: { id: string }[]; pagination: { nextCursor: string | null; hasMore: boolean } };
+        const res = await call({
+          path: '/resources',
+          version: '2025-03-01',
+          query: { limit: '6', ...(cursor && { cursor }) },
+        });
+        const body = json(res) as {
+          data: { id: string }[];
+          pagination: { nextCursor: string | null; hasMore: boolean };
+        };
         seen.push(...body.data.map((r) => r.id));
         expect(body.pagination.hasMore).toBe(body.pagination.nextCursor !== null);
         cursor = body.pagination.nextCursor;
@@ -120,30 +159,55 @@ describe(`resource routes on ${backend}`, () => {
     });
 
     it('2024-12-01 answers { items, next_cursor } with snake_case fields and walks the same order', async () => {
-      const first = await call({ path: '/resources', version: '2024-12-01', query: { limit: '20' } });
+      const first = await call({
+        path: '/resources',
+        version: '2024-12-01',
+        query: { limit: '20' },
+      });
       expect(first.headers['Sunset']).toBe('Wed, 30 Jun 2027 00:00:00 GMT');
-      const page1 = json(first) as { items: { id: string; created_at: string }[]; next_cursor: string };
+      const page1 = json(first) as {
+        items: { id: string; created_at: string }[];
+        next_cursor: string;
+      };
       expect(Object.keys(page1)).toEqual(['items', 'next_cursor']);
       expect(page1.items[0]).toHaveProperty('created_at', '2024-12-01T10:00:00.000Z');
-      const second = json(await call({ path: '/resources', version: '2024-12-01', query: { cursor: page1.next_cursor } }));
+      const second = json(
+        await call({
+          path: '/resources',
+          version: '2024-12-01',
+          query: { cursor: page1.next_cursor },
+        }),
+      );
       expect(second['next_cursor']).toBeNull();
-      expect([...page1.items, ...(second['items'] as { id: string }[])].map((r) => r.id)).toEqual(acmeIds);
+      expect([...page1.items, ...(second['items'] as { id: string }[])].map((r) => r.id)).toEqual(
+        acmeIds,
+      );
     });
 
     it("never lists another company's resources", async () => {
-      const res = await call({ path: '/resources', version: '2025-03-01', query: { limit: '100' }, authorizer: { companyId: '43' } });
+      const res = await call({
+        path: '/resources',
+        version: '2025-03-01',
+        query: { limit: '100' },
+        authorizer: { companyId: '43' },
+      });
       const ids = (json(res)['data'] as { id: string }[]).map((r) => r.id);
       expect(ids).toEqual([demoResourceIds.globex, expect.any(String), expect.any(String)]);
       expect(ids.every((id) => id.startsWith('00000043-'))).toBe(true);
     });
 
-    it.each(['0', '101', 'abc', '1.5', '-1', '', '1e1'])('limit=%p is a 400 validation-failed', async (limit) => {
-      const res = await call({ path: '/resources', version: '2025-03-01', query: { limit } });
-      expect(res.statusCode).toBe(400);
-      expect(json(res)).toMatchObject({
-        errors: [{ location: 'query', path: 'limit', message: 'limit must be an integer from 1 to 100' }],
-      });
-    });
+    it.each(['0', '101', 'abc', '1.5', '-1', '', '1e1'])(
+      'limit=%p is a 400 validation-failed',
+      async (limit) => {
+        const res = await call({ path: '/resources', version: '2025-03-01', query: { limit } });
+        expect(res.statusCode).toBe(400);
+        expect(json(res)).toMatchObject({
+          errors: [
+            { location: 'query', path: 'limit', message: 'limit must be an integer from 1 to 100' },
+          ],
+        });
+      },
+    );
 
     it.each([
       ['not base64url', 'a b'],
@@ -156,9 +220,17 @@ describe(`resource routes on ${backend}`, () => {
     });
 
     it('a cursor past the last resource gives an empty last page', async () => {
-      const cursor = encodeCursor({ createdAt: new Date('2030-01-01T00:00:00Z'), id: demoResourceIds.acme });
-      const body = json(await call({ path: '/resources', version: '2025-03-01', query: { cursor } }));
-      expect(body).toEqual({ data: [], pagination: { limit: 20, hasMore: false, nextCursor: null } });
+      const cursor = encodeCursor({
+        createdAt: new Date('2030-01-01T00:00:00Z'),
+        id: demoResourceIds.acme,
+      });
+      const body = json(
+        await call({ path: '/resources', version: '2025-03-01', query: { cursor } }),
+      );
+      expect(body).toEqual({
+        data: [],
+        pagination: { limit: 20, hasMore: false, nextCursor: null },
+      });
     });
   });
 
@@ -166,11 +238,22 @@ describe(`resource routes on ${backend}`, () => {
     it.each([null, {}, { companyId: '' }, { companyId: 'abc' }, { companyId: '0' }])(
       'authorizer context %p is a server fault: logged 500 that reveals nothing',
       async (authorizer) => {
-        const res = await call({ path: `/resources/${demoResourceIds.acme}`, version: '2025-03-01', authorizer });
+        const res = await call({
+          path: `/resources/${demoResourceIds.acme}`,
+          version: '2025-03-01',
+          authorizer,
+        });
         expect(res.statusCode).toBe(500);
-        expect(json(res)).toMatchObject({ type: 'https://tollgate.dev/problems/internal-error', status: 500 });
+        expect(json(res)).toMatchObject({
+          type: 'https://tollgate.dev/problems/internal-error',
+          status: 500,
+        });
         expect(res.body).not.toMatch(/companyId|authorizer/);
-        expect(entries).toEqual([expect.objectContaining({ fields: expect.objectContaining({ errorName: 'CallerContextError' }) })]);
+        expect(entries).toEqual([
+          expect.objectContaining({
+            fields: expect.objectContaining({ errorName: 'CallerContextError' }),
+          }),
+        ]);
       },
     );
   });
@@ -180,9 +263,12 @@ describe(`resource routes when the database goes away (${backend})`, () => {
   it('answers 503 with Retry-After while it is away, then serves again without a restart', async () => {
     const proxy = await startTcpProxy(database.url);
     const { logger, entries } = recordingLogger();
-    const store = createLazyResourceStore({ kind: 'url', url: proxy.url }, { connectionTimeoutMillis: 1_000 });
+    const store = createLazyResourceStore({ kind: 'url', url: proxy.url });
     const router = new ApiRouter(resourceRoutes({ store, logger }), { logger });
-    const get = () => router.handler(proxyEvent({ path: `/resources/${demoResourceIds.acme}`, version: '2025-03-01' }));
+    const get = () =>
+      router.handler(
+        proxyEvent({ path: `/resources/${demoResourceIds.acme}`, version: '2025-03-01' }),
+      );
     try {
       await proxy.cut();
       const beforeFirstConnection = await get();
@@ -204,7 +290,10 @@ describe(`resource routes when the database goes away (${backend})`, () => {
       });
       expect(entries.length).toBeGreaterThanOrEqual(2);
       for (const entry of entries) {
-        expect(entry).toEqual({ message: 'database unavailable', fields: { requestId: 'req-test-1', reason: expect.any(String) } });
+        expect(entry).toEqual({
+          message: 'database unavailable',
+          fields: { requestId: 'req-test-1', reason: expect.any(String) },
+        });
       }
 
       await proxy.restore();

@@ -1,4 +1,10 @@
-import { route, type RouteDefinition, type RouteRequest, type RouteResponse, type RouterLogger } from '@tollgate/router';
+import {
+  route,
+  type RouteDefinition,
+  type RouteRequest,
+  type RouteResponse,
+  type RouterLogger,
+} from '@tollgate/router';
 import { ResourceNotFoundError } from '../resources/resource-errors.js';
 import type { ListPosition, Resource, ResourceStore } from '../resources/resource-store.js';
 import { callerCompanyId } from './caller-company.js';
@@ -9,7 +15,7 @@ import {
   resourceV20241201,
   resourceV20250301,
 } from './representations.js';
-import { DEFAULT_LIMIT, listQuerySchema, resourceParamsSchema } from './request-schemas.js';
+import { listQuerySchema, resourceParamsSchema } from './request-schemas.js';
 
 /** The versions this domain serves, newest first. */
 export const resourceApiVersions = ['2025-03-01', '2024-12-01'] as const;
@@ -44,8 +50,11 @@ export function resourceRoutes({ store, logger }: ResourceRoutesDeps): RouteDefi
     return resource;
   };
 
-  const listPage = (companyId: string, query: { limit?: number | undefined; cursor?: ListPosition | undefined }) =>
-    store.listPage(companyId, { limit: query.limit ?? DEFAULT_LIMIT, ...(query.cursor && { after: query.cursor }) });
+  const listPage = (
+    companyId: string,
+    query: { limit: number; cursor?: ListPosition | undefined },
+  ) =>
+    store.listPage(companyId, { limit: query.limit, ...(query.cursor && { after: query.cursor }) });
 
   const v2024 = { deprecated: { sunset: V20241201_SUNSET } } as const;
 
@@ -57,7 +66,7 @@ export function resourceRoutes({ store, logger }: ResourceRoutesDeps): RouteDefi
       schemas: { query: listQuerySchema },
       handler: (request) =>
         forCaller(request, async (companyId) =>
-          resourceListV20250301(await listPage(companyId, request.query), request.query.limit ?? DEFAULT_LIMIT),
+          resourceListV20250301(await listPage(companyId, request.query), request.query.limit),
         ),
     }),
     route({
@@ -67,7 +76,9 @@ export function resourceRoutes({ store, logger }: ResourceRoutesDeps): RouteDefi
       ...v2024,
       schemas: { query: listQuerySchema },
       handler: (request) =>
-        forCaller(request, async (companyId) => resourceListV20241201(await listPage(companyId, request.query))),
+        forCaller(request, async (companyId) =>
+          resourceListV20241201(await listPage(companyId, request.query)),
+        ),
     }),
     route({
       method: 'GET',
@@ -75,7 +86,9 @@ export function resourceRoutes({ store, logger }: ResourceRoutesDeps): RouteDefi
       version: '2025-03-01',
       schemas: { params: resourceParamsSchema },
       handler: (request) =>
-        forCaller(request, async (companyId) => ({ data: resourceV20250301(await findOne(companyId, request.params.id)) })),
+        forCaller(request, async (companyId) => ({
+          data: resourceV20250301(await findOne(companyId, request.params.id)),
+        })),
     }),
     route({
       method: 'GET',
@@ -84,7 +97,9 @@ export function resourceRoutes({ store, logger }: ResourceRoutesDeps): RouteDefi
       ...v2024,
       schemas: { params: resourceParamsSchema },
       handler: (request) =>
-        forCaller(request, async (companyId) => resourceV20241201(await findOne(companyId, request.params.id))),
+        forCaller(request, async (companyId) =>
+          resourceV20241201(await findOne(companyId, request.params.id)),
+        ),
     }),
   ];
 }

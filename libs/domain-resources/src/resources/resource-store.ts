@@ -31,5 +31,8 @@ export interface ResourcePage {
  */
 export interface ResourceStore {
   findById(companyId: CompanyId, id: string): Promise<Resource | undefined>;
-  listPage(companyId: CompanyId, page: { limit: number; after?: ListPosition }): Promise<ResourcePage>;
+  listPage(
+    companyId: CompanyId,
+    page: { limit: number; after?: ListPosition },
+  ): Promise<ResourcePage>;
 }

@@ -9,7 +9,12 @@ export interface ProxyEventInit {
 }
 
 /** A REST proxy event (payload 1.0) as API Gateway sends it after the authorizer allowed it. */
-export function proxyEvent({ path, version, query, authorizer = { companyId: '42', userId: '7' } }: ProxyEventInit): ApiGatewayProxyEvent {
+export function proxyEvent({
+  path,
+  version,
+  query,
+  authorizer = { companyId: '42', userId: '7' },
+}: ProxyEventInit): ApiGatewayProxyEvent {
   return {
     httpMethod: 'GET',
     path,

@@ -10,7 +10,10 @@ export const backend = process.env['DATABASE_URL'] ? 'postgresql' : 'pglite';
  * Gives the calling test file its own fresh, migrated database (created in beforeAll,
  * dropped in afterAll) and a Kysely instance on it.
  */
-export function useTestDatabase(): { readonly url: string; readonly db: Kysely<ResourcesDatabase> } {
+export function useTestDatabase(): {
+  readonly url: string;
+  readonly db: Kysely<ResourcesDatabase>;
+} {
   let scratch: ScratchDatabase | undefined;
   let db: Kysely<ResourcesDatabase> | undefined;
   beforeAll(async () => {
