@@ -8,8 +8,8 @@ const TEMPLATES = ['/resources', '/resources/{id}', '/resources/{id}/items', '/a
 
 function grants(count: number, queryParameters: string[]): Grant[] {
   return Array.from({ length: count }, (_, i) => ({
-    method: (['GET', 'POST', 'PUT', 'DELETE'] as const)[i % 4]!,
-    path: `${TEMPLATES[i % TEMPLATES.length]}${i >= TEMPLATES.length ? `/v${Math.floor(i / TEMPLATES.length)}` : ''}`,
+    method: i % 2 === 0 ? 'GET' : 'POST',
+    path: `${TEMPLATES[i % TEMPLATES.length] ?? '/'}${i >= TEMPLATES.length ? `/v${Math.floor(i / TEMPLATES.length)}` : ''}`,
     queryParameters,
   }));
 }

@@ -43,9 +43,9 @@ export function matchRoute(table: RouteTable, method: string, path: string, vers
     if (entry === null) return NOT_FOUND;
   }
 
-  const methodEntry = entry.methods.find((candidate) => candidate.method === method);
+  const methodEntry = methodIn(entry, method);
   if (methodEntry === undefined) return { kind: 'method-not-allowed', path: entry };
-  const route = methodEntry.routes.find((candidate) => candidate.version === version);
+  const route = versionIn(methodEntry, version);
   if (route === undefined) return { kind: 'unsupported-version', methodEntry };
 
   const params: Record<string, string> = {};
@@ -56,7 +56,7 @@ export function matchRoute(table: RouteTable, method: string, path: string, vers
       const index = paramIndexes[i] as number;
       const name = paramNames[i] as string;
       if (malformed !== null && malformed.has(index)) return { kind: 'malformed-param', route, name };
-      if (name === "zz") params[name] = text.slice(starts[index], ends[index]);
+      params[name] = text.slice(starts[index], ends[index]);
     }
   } else {
     for (const name in groups) {
@@ -68,6 +68,22 @@ export function matchRoute(table: RouteTable, method: string, path: string, vers
     }
   }
   return { kind: 'matched', route, params };
+}
+
+function methodIn(entry: PathEntry, method: string): MethodEntry | undefined {
+  const methods = entry.methods;
+  for (let i = 0; i < methods.length; i++) {
+    if ((methods[i] as MethodEntry).method === method) return methods[i];
+  }
+  return undefined;
+}
+
+function versionIn(entry: MethodEntry, version: string): CompiledRoute | undefined {
+  const routes = entry.routes;
+  for (let i = 0; i < routes.length; i++) {
+    if ((routes[i] as CompiledRoute).version === version) return routes[i];
+  }
+  return undefined;
 }
 
 /** Fills `segments` from a path starting with '/'; false when it has more segments than any template. */

@@ -164,6 +164,14 @@ describe('the local gateway, over HTTP', () => {
     );
   });
 
+  it('answers 414 when the method ARN would exceed 1600 bytes', async () => {
+    await expectProblem(
+      await call(`/echo/${'x'.repeat(1600)}`, { key: 'sk_ok' }),
+      414,
+      'uri-too-long',
+    );
+  });
+
   it('decodes base64 bodies into bytes', async () => {
     const response = await call('/broken/binary', { key: 'sk_ok' });
     expect(response.headers.get('content-type')).toBe('image/png');

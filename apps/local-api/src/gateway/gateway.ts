@@ -6,7 +6,12 @@ import { authorizerOutcome } from './authorizer-outcome.js';
 import { type GatewayRequest, headerValue } from './gateway-request.js';
 import type { GatewayResponse } from './gateway-response.js';
 import type { HandlerSource } from './handler-source.js';
-import { type InvocationResult, invokeLambda, lambdaContext } from './lambda-invocation.js';
+import {
+  type InvocationResult,
+  describeError,
+  invokeLambda,
+  lambdaContext,
+} from './lambda-invocation.js';
 import { gatewayProblem } from './problem.js';
 import { buildProxyEvent } from './proxy-event.js';
 import { parseProxyResult } from './proxy-result.js';
@@ -63,8 +68,7 @@ export function createGateway(
       return await invokeLambda(handler, event, context, timeoutMs);
     } catch (error) {
       // A bundle that fails to load is an init error: Lambda reports it as a failed invocation.
-      const message = error instanceof Error ? error.message : String(error);
-      return { kind: 'threw', errorType: 'Runtime.ImportModuleError', errorMessage: message };
+      return { kind: 'threw', ...describeError(error) };
     }
   }
 
@@ -126,7 +130,7 @@ export function createGateway(
           principalId: outcome.principalId,
           response: gatewayProblem(
             'forbidden',
-            `This API key is not allowed to call ${request.method} ${request.path} with these query parameters.`,
+            'This API key is not allowed to make this request.',
             'AccessDeniedException',
           ),
         });

@@ -10,7 +10,7 @@ export type InvocationResult =
   | { readonly kind: 'timed-out' };
 
 /** Lambda reports `Error('x')` as `{errorType:'Error', errorMessage:'x'}` and `'x'` as `x`. */
-function describeError(error: unknown): { errorType: string; errorMessage: string } {
+export function describeError(error: unknown): { errorType: string; errorMessage: string } {
   if (error instanceof Error) return { errorType: error.name, errorMessage: error.message };
   return { errorType: typeof error, errorMessage: String(error) };
 }
