@@ -27,8 +27,14 @@ const SLASH = 47;
 export function matchRoute(table: RouteTable, method: string, path: string, version: string): RouteMatch {
   const segments = table.segments;
   let entry: PathEntry | null = null;
-  if (path.charCodeAt(0) === SLASH && readSegments(path, table.maxSegments, segments)) {
-    entry = findPath(table.root, segments, 0);
+  if (path.charCodeAt(0) === SLASH) {
+    if (path.includes('%')) {
+      if (readDecodedSegments(path, table.maxSegments, segments)) entry = findPath(table.root, segments, 0);
+    } else {
+      segments.text = path;
+      segments.malformed = null;
+      entry = walkPath(table.root, segments, 0, 1);
+    }
   }
   let groups: Record<string, string | undefined> | undefined;
   if (entry === null) {
@@ -126,6 +132,24 @@ function readDecodedSegments(path: string, maxSegments: number, segments: PathSe
   segments.text = text;
   segments.count = raw.length - 1;
   return true;
+}
+
+/** `findPath` over the raw path, finding each segment's end on the way down. */
+function walkPath(node: TrieNode, segments: PathSegments, index: number, start: number): PathEntry | null {
+  const text = segments.text;
+  let end = text.indexOf('/', start);
+  const last = end === -1;
+  if (last) end = text.length;
+  segments.starts[index] = start;
+  segments.ends[index] = end;
+  const child = staticChild(node, text, start, end);
+  if (child !== undefined) {
+    const found = last ? child.path : walkPath(child, segments, index + 1, end + 1);
+    if (found !== null) return found;
+  }
+  const param = node.paramChild;
+  if (param !== null && end > start) return last ? param.path : walkPath(param, segments, index + 1, end + 1);
+  return null;
 }
 
 function findPath(node: TrieNode, segments: PathSegments, index: number): PathEntry | null {
