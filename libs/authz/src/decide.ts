@@ -1,4 +1,4 @@
-import type { CompiledKeyMap, KeyIdentity } from './key-map/compiled-key-map.js';
+import type { CompiledKeyMap, KeyIdentity, UnknownKeyReason } from './key-map/compiled-key-map.js';
 
 /** What the authorizer needs from a request, already extracted from the event. */
 export interface AuthorizationRequest {
@@ -13,21 +13,27 @@ export interface AuthorizationRequest {
 export type Decision =
   | { readonly effect: 'Allow'; readonly key: KeyIdentity }
   | { readonly effect: 'Deny'; readonly key: KeyIdentity; readonly reason: 'no-matching-grant' }
-  | { readonly effect: 'Unknown'; readonly reason: 'missing-key' | 'unknown-key' };
+  | { readonly effect: 'Unknown'; readonly reason: 'missing-key' | UnknownKeyReason };
 
 /**
- * The pure authorization rule: an unknown or missing key is `Unknown` (→ 401); a known key is
- * allowed only if one of its grants matches the method, the path template and every query
- * parameter name; otherwise `Deny` (→ 403).
+ * The pure authorization rule: a missing, unknown, disabled, expired or invalid key is
+ * `Unknown` (→ 401); a known key is allowed only if one of its grants matches the method, the
+ * path template and every query parameter name; otherwise `Deny` (→ 403).
  */
 export function decide(keyMap: CompiledKeyMap, request: AuthorizationRequest): Decision {
-  if (request.apiKey === undefined || request.apiKey === '') return MISSING_KEY;
-  const index = keyMap.indexOf(request.apiKey);
-  if (index === -1) return UNKNOWN_KEY;
+  if (request.apiKey === undefined || request.apiKey === '') return UNKNOWN.missing;
+  const index = keyMap.find(request.apiKey);
+  if (typeof index !== 'number') return UNKNOWN[index];
   return keyMap.allows(index, request.method, request.path, request.queryParameterNames)
     ? { effect: 'Allow', key: keyMap.identity(index) }
     : { effect: 'Deny', key: keyMap.identity(index), reason: 'no-matching-grant' };
 }
 
-const MISSING_KEY: Decision = Object.freeze({ effect: 'Unknown', reason: 'missing-key' });
-const UNKNOWN_KEY: Decision = Object.freeze({ effect: 'Unknown', reason: 'unknown-key' });
+const unknown = (reason: 'missing-key' | UnknownKeyReason): Decision => Object.freeze({ effect: 'Unknown', reason });
+const UNKNOWN = {
+  missing: unknown('missing-key'),
+  'unknown-key': unknown('unknown-key'),
+  'disabled-key': unknown('disabled-key'),
+  'expired-key': unknown('expired-key'),
+  'invalid-key-entry': unknown('invalid-key-entry'),
+} as const;

@@ -1,5 +1,7 @@
 import { Router } from '@aws-lambda-powertools/event-handler/http';
-import createAPI from 'lambda-api';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { Request as LambdaApiRequest, Response as LambdaApiResponse } from 'lambda-api';
 import { ApiRouter } from '../src/api-router.js';
 import type { ApiGatewayProxyEvent, ApiGatewayProxyResult, LambdaContext } from '../src/api-gateway-types.js';
 import { route } from '../src/route.js';
@@ -108,9 +110,12 @@ export function powertoolsDispatcher(): Dispatcher {
 }
 
 export function lambdaApiDispatcher(): Dispatcher {
-  const api = createAPI({ logger: false });
+  // lambda-api is CommonJS whose module.exports is the factory; require it as such.
+  const requireCjs = createRequire(join(process.cwd(), 'package.json'));
+  const createApi = requireCjs('lambda-api') as typeof import('lambda-api').default;
+  const api = createApi({ logger: false });
   for (const [template, versions] of versionsByTemplate()) {
-    api.get(colonPath(template), (req, res) => {
+    api.get(colonPath(template), (req: LambdaApiRequest, res: LambdaApiResponse) => {
       const version = String(req.headers['x-api-version'] ?? '');
       const key = versions.get(version);
       if (key === undefined) {

@@ -4,25 +4,21 @@ import { compileRoutes } from '../src/compile-routes.js';
 import { matchRoute } from '../src/match-route.js';
 import type { RouteDefinition } from '../src/route.js';
 import { colonPath, routes, versionsByTemplate } from './bench-table.js';
-// Powertools exports no matcher of its own; its registry is imported by file to time matching alone.
-import { Route } from '../../../node_modules/@aws-lambda-powertools/event-handler/lib/esm/http/Route.js';
-import { RouteHandlerRegistry } from '../../../node_modules/@aws-lambda-powertools/event-handler/lib/esm/http/RouteHandlerRegistry.js';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 /** (method, path, version) → the served route's key, or null. Params are extracted but unused. */
 export type Matcher = (method: string, path: string, version: string) => string | null;
 
 export function tollgateMatcher(): Matcher {
-  const keys = new Map<RouteDefinition, string>();
+  // Each definition carries its key, so naming the served route costs one property read.
   const table = compileRoutes(
-    routes.map(({ template, version, key }) => {
-      const definition: RouteDefinition = { method: 'GET', path: template, version, handler: () => ({ status: 200 }) };
-      keys.set(definition, key);
-      return definition;
-    }),
+    routes.map(({ template, version, key }) => ({ method: 'GET', path: template, version, key, handler: () => ({ status: 200 }) })),
   );
   return (method, path, version) => {
     const match = matchRoute(table, method, path, version);
-    return match.kind === 'matched' ? (keys.get(match.route.definition) ?? null) : null;
+    return match.kind === 'matched' ? (match.route.definition as RouteDefinition & { key: string }).key : null;
   };
 }
 
@@ -48,16 +44,35 @@ export function honoTrieMatcher(): Matcher {
   };
 }
 
-export function powertoolsMatcher(): Matcher {
+/** The parts of Powertools' internal route registry (not exported by the package) used here. */
+interface PowertoolsRegistry {
+  register(route: object): void;
+  resolve(method: string, path: string): { handler: unknown } | null;
+}
+interface PowertoolsInternals {
+  Route: new (method: string, path: string, handler: () => object) => object;
+  RouteHandlerRegistry: new (options: { logger: Console }) => PowertoolsRegistry;
+}
+
+/**
+ * Powertools exports no matcher of its own; its registry module is loaded by file path, next to
+ * the package's public `http` entry, to time its matching alone.
+ */
+export async function powertoolsMatcher(): Promise<Matcher> {
+  const httpEntry = createRequire(join(process.cwd(), 'package.json')).resolve('@aws-lambda-powertools/event-handler/http');
+  const load = async (file: string) => (await import(pathToFileURL(join(dirname(httpEntry), file)).href)) as Partial<PowertoolsInternals>;
+  const { Route } = await load('Route.js');
+  const { RouteHandlerRegistry } = await load('RouteHandlerRegistry.js');
+  if (Route === undefined || RouteHandlerRegistry === undefined) throw new Error('Powertools internals moved');
   const registry = new RouteHandlerRegistry({ logger: console });
   const versionsOf = new Map<unknown, Map<string, string>>();
   for (const [template, versions] of versionsByTemplate()) {
     const handler = () => ({});
     versionsOf.set(handler, versions);
-    registry.register(new Route('GET', colonPath(template) as `/${string}`, handler));
+    registry.register(new Route('GET', colonPath(template), handler));
   }
   return (method, path, version) => {
-    const found = registry.resolve(method as 'GET', path as `/${string}`);
+    const found = registry.resolve(method, path);
     return found === null ? null : (versionsOf.get(found.handler)?.get(version) ?? null);
   };
 }

@@ -78,7 +78,7 @@ async function main(): Promise<void> {
     '@tollgate/router matchRoute': tollgateMatcher(),
     'find-my-way': findMyWayMatcher(),
     'hono TrieRouter': honoTrieMatcher(),
-    'powertools RouteHandlerRegistry (internal)': powertoolsMatcher(),
+    'powertools RouteHandlerRegistry (internal)': await powertoolsMatcher(),
     'linear scan of RegExps': linearScanMatcher(),
   };
   for (const [name, match] of Object.entries(matchers)) checkMatcher(name, match);

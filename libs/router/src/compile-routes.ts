@@ -8,6 +8,7 @@ import {
   type RegExpPath,
   type RouteTable,
   type StaticChild,
+  type StaticTable,
   type TrieNode,
 } from './route-table.js';
 import { isValidVersion, newestFirst, versionDate } from './version.js';
@@ -215,27 +216,33 @@ function deprecationHeaders(
 }
 
 function newNode(): TrieNode {
-  return { staticChildren: new Map(), staticList: [], staticBuckets: null, paramChild: null, path: null };
+  return { staticChildren: new Map(), staticList: [], staticTable: null, paramChild: null, path: null };
 }
 
 /** Up to this many static children, scanning them beats a hash lookup. */
 const SHORT_LIST = 4;
 
 function freezeLookups(node: TrieNode): void {
-  const list: StaticChild[] = [];
-  const buckets = new Map<number, StaticChild[]>();
-  for (const [label, child] of node.staticChildren) {
-    const entry = { label, node: child };
-    list.push(entry);
-    const key = segmentKey(label, 0, label.length);
-    const bucket = buckets.get(key);
-    if (bucket === undefined) buckets.set(key, [entry]);
-    else bucket.push(entry);
-    freezeLookups(child);
-  }
-  node.staticList = list;
-  node.staticBuckets = list.length > SHORT_LIST ? buckets : null;
+  node.staticList = [...node.staticChildren].map(([label, child]) => ({ label, node: child }));
+  node.staticTable = node.staticList.length > SHORT_LIST ? staticTable(node.staticList) : null;
+  for (const child of node.staticChildren.values()) freezeLookups(child);
   if (node.paramChild !== null) freezeLookups(node.paramChild);
+}
+
+function staticTable(children: readonly StaticChild[]): StaticTable {
+  let size = 8;
+  while (size < children.length * 2) size *= 2;
+  const mask = size - 1;
+  const keys = new Int32Array(size);
+  const slots: (StaticChild | undefined)[] = new Array<StaticChild | undefined>(size).fill(undefined);
+  for (const child of children) {
+    const key = segmentKey(child.label, 0, child.label.length);
+    let slot = key & mask;
+    while (keys[slot] !== 0) slot = (slot + 1) & mask;
+    keys[slot] = key;
+    slots[slot] = child;
+  }
+  return { mask, keys, children: slots };
 }
 
 function nodeFor(root: TrieNode, segments: readonly (string | null)[]): TrieNode {

@@ -27,14 +27,8 @@ const SLASH = 47;
 export function matchRoute(table: RouteTable, method: string, path: string, version: string): RouteMatch {
   const segments = table.segments;
   let entry: PathEntry | null = null;
-  if (path.charCodeAt(0) === SLASH) {
-    if (path.includes('%')) {
-      if (readDecodedSegments(path, table.maxSegments, segments)) entry = findPath(table.root, segments, 0);
-    } else {
-      segments.text = path;
-      segments.malformed = null;
-      entry = walkPath(table.root, segments, 0, 1);
-    }
+  if (path.charCodeAt(0) === SLASH && readSegments(path, table.maxSegments, segments)) {
+    entry = findPath(table.root, segments, 0);
   }
   let groups: Record<string, string | undefined> | undefined;
   if (entry === null) {
@@ -134,24 +128,6 @@ function readDecodedSegments(path: string, maxSegments: number, segments: PathSe
   return true;
 }
 
-/** `findPath` over the raw path, finding each segment's end on the way down. */
-function walkPath(node: TrieNode, segments: PathSegments, index: number, start: number): PathEntry | null {
-  const text = segments.text;
-  let end = text.indexOf('/', start);
-  const last = end === -1;
-  if (last) end = text.length;
-  segments.starts[index] = start;
-  segments.ends[index] = end;
-  const child = staticChild(node, text, start, end);
-  if (child !== undefined) {
-    const found = last ? child.path : walkPath(child, segments, index + 1, end + 1);
-    if (found !== null) return found;
-  }
-  const param = node.paramChild;
-  if (param !== null && end > start) return last ? param.path : walkPath(param, segments, index + 1, end + 1);
-  return null;
-}
-
 function findPath(node: TrieNode, segments: PathSegments, index: number): PathEntry | null {
   if (index === segments.count) return node.path;
   const start = segments.starts[index] as number;
@@ -167,11 +143,22 @@ function findPath(node: TrieNode, segments: PathSegments, index: number): PathEn
 }
 
 function staticChild(node: TrieNode, text: string, start: number, end: number): TrieNode | undefined {
-  const bucket = node.staticBuckets === null ? node.staticList : node.staticBuckets.get(segmentKey(text, start, end));
-  if (bucket === undefined) return undefined;
-  for (let i = 0; i < bucket.length; i++) {
-    const candidate = bucket[i] as StaticChild;
-    if (sameText(candidate.label, text, start, end)) return candidate.node;
+  const table = node.staticTable;
+  if (table === null) {
+    const list = node.staticList;
+    for (let i = 0; i < list.length; i++) {
+      const candidate = list[i] as StaticChild;
+      if (sameText(candidate.label, text, start, end)) return candidate.node;
+    }
+    return undefined;
+  }
+  const key = segmentKey(text, start, end);
+  const { keys, mask, children } = table;
+  for (let slot = key & mask; keys[slot] !== 0; slot = (slot + 1) & mask) {
+    if (keys[slot] === key) {
+      const candidate = children[slot] as StaticChild;
+      if (sameText(candidate.label, text, start, end)) return candidate.node;
+    }
   }
   return undefined;
 }

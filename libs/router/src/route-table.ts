@@ -35,10 +35,11 @@ export interface TrieNode {
   readonly staticChildren: Map<string, TrieNode>;
   /**
    * The same children, compared in place against the request path (no substring, no string
-   * hashing): a short list is scanned; a long one is grouped by `segmentKey` in `staticBuckets`.
+   * hashing): a short list is scanned; a long one gets an open-addressing table keyed by
+   * `segmentKey`, probed in plain JIT-compiled code rather than through `Map`.
    */
   staticList: readonly StaticChild[];
-  staticBuckets: ReadonlyMap<number, readonly StaticChild[]> | null;
+  staticTable: StaticTable | null;
   paramChild: TrieNode | null;
   path: PathEntry | null;
 }
@@ -48,10 +49,23 @@ export interface StaticChild {
   readonly node: TrieNode;
 }
 
-/** A cheap fingerprint of `text[start, end)`; labels sharing one are told apart by comparison. */
+export interface StaticTable {
+  /** `slot & mask` wraps a probe; the table is a power of two, at most half full. */
+  readonly mask: number;
+  /** Each slot's `segmentKey`, 0 when empty. */
+  readonly keys: Int32Array;
+  readonly children: readonly (StaticChild | undefined)[];
+}
+
+/**
+ * A cheap, never-zero fingerprint of `text[start, end)` from its length and first, middle and
+ * last characters; labels sharing one are told apart by comparison.
+ */
 export function segmentKey(text: string, start: number, end: number): number {
-  if (end === start) return 0;
-  return ((end - start) << 16) | ((text.charCodeAt(start) & 0xff) << 8) | (text.charCodeAt(end - 1) & 0xff);
+  const length = end - start;
+  if (length === 0) return 1;
+  const edges = (text.charCodeAt(start) << 16) ^ (text.charCodeAt(start + (length >> 1)) << 8) ^ text.charCodeAt(end - 1);
+  return Math.imul(edges ^ (length << 24), 0x9e3779b1) | 1;
 }
 
 export interface RegExpPath {

@@ -4,39 +4,86 @@ import { RouteTable, type RouteAcceptor } from './route-table.js';
 
 /**
  * The compiled grants of many keys, stored column-wise: one shared `RouteTable` for matching,
- * and for each compiled grant set ("slot") a run of route ids in one growing `Int32Array`,
- * with the query names each route allows beside it (a request without query parameters
- * never reads them). A decision touches the route trie (shared,
- * stays in CPU cache) and one short run of integers, however many keys there are: with 10,000
- * keys, chasing per-key objects (maps, tries) costs more in cache misses than the matching.
+ * and for each compiled grant set ("slot") a bitset of the route ids it grants plus, beside
+ * them, the query-name sets each route allows (read only when a request has query
+ * parameters). A decision touches the route trie (shared, stays in CPU cache) and one or two
+ * words of one slot, however many keys there are: with 10,000 keys, chasing per-key objects
+ * (maps, tries) costs more in cache misses than the matching.
+ *
+ * Layout of a slot in `cells`, at its offset: [bitset words w, route count n, w bitset words,
+ * n route ids]; `queryRules` holds the rules at the same index as each route id.
  */
 export class GrantTable implements RouteAcceptor {
   private readonly routes = new RouteTable();
-  /** Runs of route ids, each prefixed by its length; a slot is the offset of its run. */
-  private runs = new Int32Array(1024);
+  private cells = new Int32Array(1024);
   private used = 0;
-  /** Parallel to `runs`: the query-name sets a route allows (one per grant naming the route). */
   private readonly queryRules: (readonly ReadonlySet<string>[])[] = [];
+  /**
+   * Compiled slots by content, so equal grant sets — a plan in every shard and every reload,
+   * keys with the same plans — share one slot. A table can thus serve all shards and loads
+   * of a map (see `size` for the bound).
+   */
+  private readonly slotsByContent = new Map<string, number>();
 
-  /** Compiles a grant set into a new slot; returns the slot. */
+  /** Cells used: what a long-lived shared table has grown to (it only grows with new content). */
+  get size(): number {
+    return this.used;
+  }
+
+  /** The slot of a grant set, compiled on its first appearance. */
   add(grants: readonly Grant[]): number {
-    const slot = this.used;
-    this.reserve(grants.length + 1);
-    let end = slot + 1;
+    return this.combine([], grants);
+  }
+
+  /**
+   * The slot granting everything the given slots grant plus `grants` (how a key with several
+   * plans, or with grants of its own, is compiled from its plans' slots), compiled on first use.
+   */
+  combine(slots: readonly number[], grants: readonly Grant[]): number {
+    const content = `${[...slots].sort((a, b) => a - b).join(',')}|${JSON.stringify(grants)}`;
+    let slot = this.slotsByContent.get(content);
+    if (slot === undefined) {
+      slot = this.compile(slots, grants);
+      this.slotsByContent.set(content, slot);
+    }
+    return slot;
+  }
+
+  private compile(slots: readonly number[], grants: readonly Grant[]): number {
+    const routeIds: number[] = [];
+    const rules: (readonly ReadonlySet<string>[])[] = [];
+    const append = (routeId: number, more: readonly ReadonlySet<string>[]) => {
+      const at = routeIds.indexOf(routeId);
+      if (at === -1) {
+        routeIds.push(routeId);
+        rules.push(more);
+      } else {
+        const existing = rules[at] ?? [];
+        rules[at] = [...existing, ...more.filter((rule) => !existing.includes(rule))];
+      }
+    };
+    for (const from of slots) {
+      const first = this.firstRoute(from);
+      for (let i = first, end = first + (this.cells[from + 1] ?? 0); i < end; i++) append(this.cells[i] ?? -1, this.queryRules[i] ?? []);
+    }
     for (const grant of grants) {
       const routeId = this.routes.routeId(grant.method, this.routes.segments(grant.path, parsePathTemplate));
-      const rule = this.routes.queryRule(grant.queryParameters);
-      const at = this.runs.subarray(slot + 1, end).indexOf(routeId);
-      if (at === -1) {
-        this.runs[end] = routeId;
-        this.queryRules[end] = [rule];
-        end++;
-      } else {
-        this.queryRules[slot + 1 + at] = [...(this.queryRules[slot + 1 + at] ?? []), rule];
-      }
+      append(routeId, [this.routes.queryRule(grant.queryParameters)]);
     }
-    this.runs[slot] = end - slot - 1;
-    this.used = end;
+
+    const words = Math.ceil(this.routes.count / 32);
+    this.reserve(2 + words + routeIds.length);
+    const slot = this.used;
+    const cells = this.cells;
+    cells[slot] = words;
+    cells[slot + 1] = routeIds.length;
+    const first = slot + 2 + words;
+    routeIds.forEach((routeId, i) => {
+      cells[slot + 2 + (routeId >>> 5)] = (cells[slot + 2 + (routeId >>> 5)] ?? 0) | (1 << (routeId & 31));
+      cells[first + i] = routeId;
+      this.queryRules[first + i] = rules[i] ?? [];
+    });
+    this.used = first + routeIds.length;
     return slot;
   }
 
@@ -45,20 +92,27 @@ export class GrantTable implements RouteAcceptor {
   }
 
   acceptsRoute(slot: number, routeId: number, queryParameterNames: readonly string[]): boolean {
-    const runs = this.runs;
-    for (let i = slot + 1, end = i + (runs[slot] ?? 0); i < end; i++) {
-      if (runs[i] === routeId) {
-        return queryParameterNames.length === 0 || queryAllowed(this.queryRules[i] ?? [], queryParameterNames);
-      }
+    const cells = this.cells;
+    const word = routeId >>> 5;
+    // Routes registered after the slot was compiled are beyond its bitset: not granted.
+    if (word >= (cells[slot] ?? 0) || ((cells[slot + 2 + word] ?? 0) & (1 << (routeId & 31))) === 0) return false;
+    if (queryParameterNames.length === 0) return true;
+    const first = this.firstRoute(slot);
+    for (let i = first, end = first + (cells[slot + 1] ?? 0); i < end; i++) {
+      if (cells[i] === routeId) return queryAllowed(this.queryRules[i] ?? [], queryParameterNames);
     }
     return false;
   }
 
+  private firstRoute(slot: number): number {
+    return slot + 2 + (this.cells[slot] ?? 0);
+  }
+
   private reserve(length: number): void {
-    if (this.used + length <= this.runs.length) return;
-    const grown = new Int32Array(Math.max(this.runs.length * 2, this.used + length));
-    grown.set(this.runs);
-    this.runs = grown;
+    if (this.used + length <= this.cells.length) return;
+    const grown = new Int32Array(Math.max(this.cells.length * 2, this.used + length));
+    grown.set(this.cells);
+    this.cells = grown;
   }
 }
 

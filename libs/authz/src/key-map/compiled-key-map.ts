@@ -1,6 +1,7 @@
 import { GrantTable } from '../grants/grant-table.js';
-import type { Grant, IdentityValue, KeyMap } from './key-map.js';
-import { HASHED_KEY_PREFIX, isPresentableKey, sha256Hex } from './key-names.js';
+import type { Grant, IdentityValue, KeyMap, ShardInfo } from './key-map.js';
+import { hashedKeyName, isPresentableKey } from './key-names.js';
+import { isInvalidEntry, isKeyStore, keyStoreOf, type KeyStore, type StoredKey } from './key-store.js';
 
 /** A known key, as decisions and policies see it. */
 export interface KeyIdentity {
@@ -8,59 +9,97 @@ export interface KeyIdentity {
   readonly userId: IdentityValue;
   /** `<companyId>-<userId>`: the policy's principalId. */
   readonly principalId: string;
+  /** Every grant of the key: its plans' and its own. */
   readonly grants: readonly Grant[];
 }
 
-/** Index of a key in a `CompiledKeyMap`; -1 for an unknown key. */
+/** Index of a usable key in a `CompiledKeyMap`; -1 for an unknown key. */
 export type KeyIndex = number;
 
+/** Why a presented key is not a usable key. Each is answered as an unknown key (401). */
+export type UnknownKeyReason = 'unknown-key' | 'disabled-key' | 'expired-key' | 'invalid-key-entry';
+
+export interface CompiledKeyMapOptions {
+  /** Clock for `expiresAt`; default `Date.now`. */
+  readonly now?: () => number;
+  /** Told the issues of a stored entry found invalid on its first use (once per entry). */
+  readonly onInvalidEntry?: (issues: readonly string[]) => void;
+  /**
+   * Compiled grants shared with other maps — the other shards, earlier loads — so that equal
+   * plans compile once and decisions in any of them touch the same small, cached structure.
+   * Default: a table of its own.
+   */
+  readonly grants?: GrantTable;
+}
+
+// Memo values below 0: a stored entry that is not usable, remembered so that it is judged once.
+const DISABLED = -2;
+const INVALID = -3;
+
 /**
- * A loaded key map ready for lookups. Building one is cheap: a key's grants are compiled the
- * first time the key is used, into a `GrantTable` shared by all keys of the map.
+ * A loaded key map (or shard) ready for lookups. Building one compiles the map's plans, once,
+ * into a `GrantTable` shared by every key; nothing is done for a key until it is first
+ * presented: then its entry is validated (version 2), its plans and own grants are combined
+ * into one compiled slot (shared by keys with the same plans and no grants of their own), and
+ * the presented string is remembered, so its next lookup is one `Map` read — no sha256.
  */
 export class CompiledKeyMap {
+  private readonly store: KeyStore;
+  private readonly now: () => number;
+  private readonly onInvalidEntry: ((issues: readonly string[]) => void) | undefined;
   /**
-   * Stored names (plaintext or `sha256:…`) → key index. A key found by hash is also added
-   * under the presented plaintext, so its next lookup skips sha256; only known keys are ever
-   * added, and a presented key cannot start with `sha256:`, so this stays bounded and exact.
+   * Presented key → index (or DISABLED/INVALID). Only keys found in the store are added, and a
+   * presented key cannot start with `sha256:`, so this stays bounded by the map's size and exact.
    */
-  private readonly indexes = new Map<string, KeyIndex>();
+  private readonly memo = new Map<string, number>();
+  private readonly entries: StoredKey[] = [];
   private readonly identities: KeyIdentity[] = [];
+  /** Per key: epoch ms from which it is expired (Infinity: never). */
+  private readonly expiresAt: Float64Array;
   /** Per key: its slot in `grants`, or -1 until first used. */
   private readonly slots: Int32Array;
-  private readonly grants = new GrantTable();
-  private readonly hasHashedKeys: boolean;
+  private readonly grants: GrantTable;
+  private readonly planSlots = new Map<string, number>();
 
-  constructor(keyMap: KeyMap) {
-    let hashed = false;
-    for (const [name, entry] of keyMap) {
-      this.indexes.set(name, this.identities.length);
-      this.identities.push({
-        companyId: entry.companyId,
-        userId: entry.userId,
-        principalId: `${entry.companyId}-${entry.userId}`,
-        grants: entry.authorizedRequests,
-      });
-      hashed ||= name.startsWith(HASHED_KEY_PREFIX);
-    }
-    this.slots = new Int32Array(this.identities.length).fill(-1);
-    this.hasHashedKeys = hashed;
+  constructor(keys: KeyMap | KeyStore, options: CompiledKeyMapOptions = {}) {
+    this.store = isKeyStore(keys) ? keys : keyStoreOf(keys);
+    this.now = options.now ?? Date.now;
+    this.onInvalidEntry = options.onInvalidEntry;
+    this.grants = options.grants ?? new GrantTable();
+    this.expiresAt = new Float64Array(this.store.size);
+    this.slots = new Int32Array(this.store.size).fill(-1);
+    for (const [name, grants] of this.store.plans) this.planSlots.set(name, this.grants.add(grants));
   }
 
+  /** Number of stored keys (usable or not). */
   get size(): number {
-    return this.identities.length;
+    return this.store.size;
   }
 
-  /** The index of a presented key — stored in plaintext or as `sha256:` of it — or -1. */
+  /** Which shard of a sharded map this is; undefined for a whole map. */
+  get shard(): ShardInfo | undefined {
+    return this.store.shard;
+  }
+
+  /** The index of a presented key — stored in plaintext or as `sha256:` of it — or why it is unknown. */
+  find(presentedKey: string): KeyIndex | UnknownKeyReason {
+    let index = this.memo.get(presentedKey);
+    if (index === undefined) {
+      // The explicit guard: `__proto__`, `constructor`, `sha256:…`, over-long strings never reach the store.
+      if (!isPresentableKey(presentedKey)) return 'unknown-key';
+      index = this.resolve(presentedKey);
+      if (index === undefined) return 'unknown-key';
+    }
+    if (index < 0) return index === DISABLED ? 'disabled-key' : 'invalid-key-entry';
+    const expiresAt = this.expiresAt[index] ?? 0;
+    if (expiresAt !== Infinity && expiresAt <= this.now()) return 'expired-key';
+    return index;
+  }
+
+  /** The index of a presented usable key, or -1. */
   indexOf(presentedKey: string): KeyIndex {
-    if (!isPresentableKey(presentedKey)) return -1;
-    const known = this.indexes.get(presentedKey);
-    if (known !== undefined) return known;
-    if (!this.hasHashedKeys) return -1;
-    const hashed = this.indexes.get(HASHED_KEY_PREFIX + sha256Hex(presentedKey));
-    if (hashed === undefined) return -1;
-    this.indexes.set(presentedKey, hashed);
-    return hashed;
+    const found = this.find(presentedKey);
+    return typeof found === 'number' ? found : -1;
   }
 
   lookup(presentedKey: string): KeyIdentity | undefined {
@@ -79,9 +118,49 @@ export class CompiledKeyMap {
     let slot = this.slots[index];
     if (slot === undefined) return false;
     if (slot === -1) {
-      slot = this.grants.add(this.identity(index).grants);
+      slot = this.compile(index);
       this.slots[index] = slot;
     }
     return this.grants.allows(slot, method, path, queryParameterNames);
+  }
+
+  private resolve(presentedKey: string): number | undefined {
+    let entry = this.store.hasPlaintextNames ? this.store.entry(presentedKey) : undefined;
+    if (entry === undefined && this.store.hasHashedNames) entry = this.store.entry(hashedKeyName(presentedKey));
+    if (entry === undefined) return undefined;
+    let index: number;
+    if (isInvalidEntry(entry)) {
+      this.onInvalidEntry?.(entry.issues);
+      index = INVALID;
+    } else if (entry.disabled) {
+      index = DISABLED;
+    } else {
+      index = this.entries.length;
+      this.entries.push(entry);
+      this.identities.push({
+        companyId: entry.companyId,
+        userId: entry.userId,
+        principalId: `${entry.companyId}-${entry.userId}`,
+        grants: entry.plans.length === 0 ? entry.grants : [...entry.plans.flatMap((plan) => this.store.plans.get(plan) ?? []), ...entry.grants],
+      });
+      this.expiresAt[index] = entry.expiresAt ?? Infinity;
+    }
+    this.memo.set(presentedKey, index);
+    return index;
+  }
+
+  private compile(index: KeyIndex): number {
+    const entry = this.entries[index];
+    if (entry === undefined) throw new RangeError(`no key at index ${index}`);
+    const planSlots = entry.plans.map((plan) => this.planSlot(plan));
+    const [only, ...more] = planSlots;
+    return only !== undefined && more.length === 0 && entry.grants.length === 0 ? only : this.grants.combine(planSlots, entry.grants);
+  }
+
+  private planSlot(plan: string): number {
+    const slot = this.planSlots.get(plan);
+    // Entries are validated against the plans before they get here.
+    if (slot === undefined) throw new RangeError(`plan ${plan} is not defined`);
+    return slot;
   }
 }

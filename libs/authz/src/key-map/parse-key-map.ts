@@ -1,28 +1,8 @@
 import * as z from 'zod/mini';
 import { KeyMapFormatError } from '../errors.js';
-import { parsePathTemplate } from '../grants/path-template.js';
-import { GRANT_METHODS, type Grant, type IdentityValue, type KeyEntry, type KeyMap } from './key-map.js';
-import { HASHED_KEY_PREFIX, isObjectPrototypeName, keyFingerprint, MAX_KEY_LENGTH, sha256Hex } from './key-names.js';
-
-const identityValue = z.custom<IdentityValue>(
-  (value) =>
-    (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) ||
-    (typeof value === 'string' && value.length > 0 && value.length <= 128),
-  { error: 'expected a non-negative integer or a non-empty string (at most 128 characters)' },
-);
-
-const grantSchema = z.strictObject({
-  method: z.enum(GRANT_METHODS, { error: `method must be one of ${GRANT_METHODS.join(', ')}` }),
-  path: z.string().check(
-    z.maxLength(1024),
-    z.superRefine((path, ctx) => {
-      const parsed = parsePathTemplate(path);
-      if (typeof parsed === 'string') ctx.addIssue({ code: 'custom', message: `path ${parsed}`, input: path });
-    }),
-  ),
-  // Optional in the stored form to keep the secret compact: absent means "no query parameters".
-  queryParameters: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(256)))),
-});
+import type { KeyEntry, KeyMap } from './key-map.js';
+import { entryLabel, HASHED_KEY_NAME, HASHED_KEY_PREFIX, isObjectPrototypeName, MAX_KEY_LENGTH, sha256Hex } from './key-names.js';
+import { formatIssues, grantSchema, identityValue, toGrant } from './schemas.js';
 
 const entrySchema = z.strictObject({
   companyId: identityValue,
@@ -30,7 +10,6 @@ const entrySchema = z.strictObject({
   authorizedRequests: z.array(grantSchema),
 });
 
-const HASHED_KEY = /^sha256:[0-9a-fA-F]{64}$/;
 // Keys travel in an HTTP header: printable ASCII, no spaces.
 const PLAINTEXT_KEY = /^[\x21-\x7e]+$/;
 
@@ -56,7 +35,7 @@ export function parseKeyMap(input: unknown): KeyMap {
     }
     const result = entrySchema.safeParse(value);
     if (!result.success) {
-      issues.push(...result.error.issues.map((issue) => `${label}${formatPath(issue.path)}: ${issueMessage(issue)}`));
+      issues.push(...formatIssues(label, result.error.issues));
       continue;
     }
     const storedName = name.startsWith(HASHED_KEY_PREFIX) ? name.toLowerCase() : name;
@@ -73,7 +52,7 @@ export function parseKeyMap(input: unknown): KeyMap {
 
 function keyNameProblem(name: string): string | undefined {
   if (name.startsWith(HASHED_KEY_PREFIX)) {
-    return HASHED_KEY.test(name) ? undefined : 'a hashed key must be "sha256:" followed by 64 hex characters';
+    return HASHED_KEY_NAME.test(name) ? undefined : 'a hashed key must be "sha256:" followed by 64 hex characters';
   }
   if (name.length > MAX_KEY_LENGTH) return `key longer than ${MAX_KEY_LENGTH} characters`;
   if (!PLAINTEXT_KEY.test(name)) return 'key must be printable ASCII without spaces';
@@ -92,35 +71,5 @@ function plaintextAlsoStoredHashed(keyMap: Map<string, KeyEntry>): string[] {
 }
 
 function toEntry(data: z.infer<typeof entrySchema>): KeyEntry {
-  return {
-    companyId: data.companyId,
-    userId: data.userId,
-    authorizedRequests: data.authorizedRequests.map(
-      (grant): Grant => ({ method: grant.method, path: grant.path, queryParameters: grant.queryParameters ?? [] }),
-    ),
-  };
-}
-
-/** How an entry is named in errors: a hashed name's prefix, or a plaintext key's fingerprint. */
-function entryLabel(name: string): string {
-  return HASHED_KEY.test(name) ? `entry ${name.slice(0, 15).toLowerCase()}…` : `entry fp:${keyFingerprint(name)}`;
-}
-
-function formatPath(path: readonly PropertyKey[]): string {
-  return path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('');
-}
-
-function issueMessage(issue: z.core.$ZodIssue): string {
-  switch (issue.code) {
-    case 'invalid_type':
-      return `expected ${issue.expected}`;
-    case 'unrecognized_keys':
-      return `unknown field(s) ${issue.keys.join(', ')}`;
-    case 'too_small':
-      return `too small (minimum ${String(issue.minimum)})`;
-    case 'too_big':
-      return `too large (maximum ${String(issue.maximum)})`;
-    default:
-      return issue.message;
-  }
+  return { companyId: data.companyId, userId: data.userId, authorizedRequests: data.authorizedRequests.map(toGrant) };
 }

@@ -1,6 +1,8 @@
 import { KeyMapFormatError, KeyMapSourceError } from '../errors.js';
-import { CompiledKeyMap } from '../key-map/compiled-key-map.js';
-import { parseKeyMap } from '../key-map/parse-key-map.js';
+import { compileKeyMap } from '../key-map/compile-key-map.js';
+import type { CompiledKeyMap } from '../key-map/compiled-key-map.js';
+import type { ShardInfo } from '../key-map/key-map.js';
+import { GrantTable } from '../grants/grant-table.js';
 import { consoleJsonLogger, type AuthzLogger, type LogFields } from '../logging/logger.js';
 import type { KeyMapSource } from '../sources/key-map-source.js';
 import type { KeyMapProvider } from './key-map-provider.js';
@@ -18,14 +20,24 @@ export interface CachingKeyMapLoaderOptions {
   readonly retryAfterMs?: number;
   readonly logger?: AuthzLogger;
   readonly now?: () => number;
+  /** Set when the source holds one shard of a sharded map: the document must say it is that shard. */
+  readonly shard?: ShardInfo;
+  /**
+   * Compiled grants shared by every map this loader (and others given the same table) loads;
+   * default: one per loader, shared by its successive loads. Replaced by a fresh table once it
+   * has grown past `MAX_SHARED_GRANT_CELLS` (grant content that keeps changing).
+   */
+  readonly grants?: GrantTable;
 }
 
 export const DEFAULT_TTL_MS = 60_000;
 export const DEFAULT_GRACE_MS = 300_000;
 export const DEFAULT_RETRY_AFTER_MS = 5_000;
+/** 16 MB of compiled grants: far beyond any map's, reached only if grant content keeps changing. */
+const MAX_SHARED_GRANT_CELLS = 4_000_000;
 
 /**
- * Loads, validates and caches a key map from a source. Never throws: a failure is logged once
+ * Loads, validates and caches a key map (either format) from a source. Never throws: a failure is logged once
  * per attempt and answered with the last good map within its grace period, else `undefined`.
  * Concurrent callers share one load.
  */
@@ -36,6 +48,8 @@ export class CachingKeyMapLoader implements KeyMapProvider {
   private readonly retryAfterMs: number;
   private readonly logger: AuthzLogger;
   private readonly now: () => number;
+  private readonly shard: ShardInfo | undefined;
+  private grants: GrantTable;
   private current: { readonly map: CompiledKeyMap; readonly loadedAt: number } | undefined;
   private lastFailureAt: number | undefined;
   private loading: Promise<CompiledKeyMap | undefined> | undefined;
@@ -47,6 +61,8 @@ export class CachingKeyMapLoader implements KeyMapProvider {
     this.retryAfterMs = nonNegative('retryAfterMs', options.retryAfterMs ?? DEFAULT_RETRY_AFTER_MS);
     this.logger = options.logger ?? consoleJsonLogger;
     this.now = options.now ?? Date.now;
+    this.shard = options.shard;
+    this.grants = options.grants ?? new GrantTable();
   }
 
   keyMapFor(_apiKey?: string): Promise<CompiledKeyMap | undefined> {
@@ -65,10 +81,17 @@ export class CachingKeyMapLoader implements KeyMapProvider {
   private async load(): Promise<CompiledKeyMap | undefined> {
     const started = this.now();
     try {
-      const map = new CompiledKeyMap(parseKeyMap(asJson(await this.source.load())));
+      const source = this.source.description;
+      const map = compileKeyMap(asJson(await this.source.load()), {
+        now: this.now,
+        shard: this.shard,
+        grants: this.grantTableForLoad(),
+        // A bad entry (found when its key is first used) disables that key only.
+        onInvalidEntry: (issues) => this.logger.error('key map entry invalid; the key is unusable', { source, issues: issues.join('; ') }),
+      });
       this.current = { map, loadedAt: this.now() };
       this.lastFailureAt = undefined;
-      this.logger.info('key map loaded', { source: this.source.description, keys: map.size, durationMs: this.now() - started });
+      this.logger.info('key map loaded', { source, keys: map.size, durationMs: this.now() - started });
       return map;
     } catch (error) {
       const now = this.now();
@@ -82,6 +105,11 @@ export class CachingKeyMapLoader implements KeyMapProvider {
       );
       return fallback;
     }
+  }
+
+  private grantTableForLoad(): GrantTable {
+    if (this.grants.size > MAX_SHARED_GRANT_CELLS) this.grants = new GrantTable();
+    return this.grants;
   }
 
   private usableAt(now: number): CompiledKeyMap | undefined {

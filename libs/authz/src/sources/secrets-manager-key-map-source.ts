@@ -1,4 +1,5 @@
 import { KeyMapSourceError } from '../errors.js';
+import { shardName } from '../sharding/shard-of.js';
 import type { KeyMapSource } from './key-map-source.js';
 
 /**
@@ -25,25 +26,38 @@ export interface SecretsManagerKeyMapSourceOptions {
  * owns caching — TTL plus a grace period on failure, which that cache does not offer.)
  */
 export function secretsManagerKeyMapSource(options: SecretsManagerKeyMapSourceOptions): KeyMapSource {
+  const read = secretReader(options.client);
+  return { description: `secret ${options.secretId}`, load: () => read(options.secretId, options.versionStage) };
+}
+
+/**
+ * The shards of a sharded key map in Secrets Manager, for `ShardedKeyMapLoader`'s `sourceFor`:
+ * shard `i` is the secret `<secretId>/shard-<i as 2 hex digits>` (`tollgate/keys/shard-0a`).
+ * `secretId` is a name prefix here, not an ARN. All shards share one client.
+ */
+export function secretsManagerShardSources(options: SecretsManagerKeyMapSourceOptions): (index: number) => KeyMapSource {
+  const read = secretReader(options.client);
+  return (index) => {
+    const secretId = `${options.secretId}/${shardName(index)}`;
+    return { description: `secret ${secretId}`, load: () => read(secretId, options.versionStage) };
+  };
+}
+
+function secretReader(given: SecretsManagerClientLike | undefined): (secretId: string, versionStage: string | undefined) => Promise<string> {
   let sdk: Promise<typeof import('@aws-sdk/client-secrets-manager')> | undefined;
-  let client = options.client;
-  return {
-    description: `secret ${options.secretId}`,
-    async load() {
-      let output: Awaited<ReturnType<SecretsManagerClientLike['send']>>;
-      try {
-        sdk ??= import('@aws-sdk/client-secrets-manager');
-        const { GetSecretValueCommand, SecretsManagerClient } = await sdk;
-        client ??= new SecretsManagerClient({});
-        output = await client.send(
-          new GetSecretValueCommand({ SecretId: options.secretId, VersionStage: options.versionStage }),
-        );
-      } catch (error) {
-        throw new KeyMapSourceError(`cannot read secret ${options.secretId}`, { cause: error });
-      }
-      if (output.SecretString !== undefined) return output.SecretString;
-      if (output.SecretBinary !== undefined) return new TextDecoder().decode(output.SecretBinary);
-      throw new KeyMapSourceError(`secret ${options.secretId} has no value`);
-    },
+  let client = given;
+  return async (secretId, versionStage) => {
+    let output: Awaited<ReturnType<SecretsManagerClientLike['send']>>;
+    try {
+      sdk ??= import('@aws-sdk/client-secrets-manager');
+      const { GetSecretValueCommand, SecretsManagerClient } = await sdk;
+      client ??= new SecretsManagerClient({});
+      output = await client.send(new GetSecretValueCommand({ SecretId: secretId, VersionStage: versionStage }));
+    } catch (error) {
+      throw new KeyMapSourceError(`cannot read secret ${secretId}`, { cause: error });
+    }
+    if (output.SecretString !== undefined) return output.SecretString;
+    if (output.SecretBinary !== undefined) return new TextDecoder().decode(output.SecretBinary);
+    throw new KeyMapSourceError(`secret ${secretId} has no value`);
   };
 }

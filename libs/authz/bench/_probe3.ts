@@ -1,0 +1,11 @@
+import { compileKeyMap, decide, hashedKeyName, type Grant, type KeyEntryV2 } from '../src/index.js';
+import { apiKeyOf, measure, random, randomGrants, report, requestsFor } from './workload.js';
+const planGrants = Array.from({ length: 12 }, () => randomGrants(10));
+const plans = Object.fromEntries(planGrants.map((g, i) => [`plan-${i}`, g]));
+const keys = Array.from({ length: 10000 }, (_, i) => apiKeyOf(i));
+const gk = new Map<string, readonly Grant[]>();
+const entries: Record<string, KeyEntryV2> = {};
+keys.forEach((key, i) => { const a = Math.floor(random()*12); const b = (a + 1 + Math.floor(random()*11)) % 12; gk.set(key, [...planGrants[a]!, ...planGrants[b]!]); entries[hashedKeyName(key)] = { companyId: i, userId: i, plans: [`plan-${a}`, `plan-${b}`] }; });
+const wholeMap = compileKeyMap({ version: 2, plans, keys: entries });
+const requests = requestsFor(keys, (k) => gk.get(k) ?? []);
+for (let i = 0; i < Number(process.env['ROUNDS'] ?? 3); i++) report('whole v2', measure((r) => decide(wholeMap, r).effect, requests));

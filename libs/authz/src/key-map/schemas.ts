@@ -1,0 +1,55 @@
+import * as z from 'zod/mini';
+import { parsePathTemplate } from '../grants/path-template.js';
+import { GRANT_METHODS, type Grant, type IdentityValue } from './key-map.js';
+
+// The zod pieces both key-map formats share, so a grant or an identity means the same in each.
+
+export const identityValue = z.custom<IdentityValue>(
+  (value) =>
+    (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) ||
+    (typeof value === 'string' && value.length > 0 && value.length <= 128),
+  { error: 'expected a non-negative integer or a non-empty string (at most 128 characters)' },
+);
+
+export const grantSchema = z.strictObject({
+  method: z.enum(GRANT_METHODS, { error: `method must be one of ${GRANT_METHODS.join(', ')}` }),
+  path: z.string().check(
+    z.maxLength(1024),
+    z.superRefine((path, ctx) => {
+      const parsed = parsePathTemplate(path);
+      if (typeof parsed === 'string') ctx.addIssue({ code: 'custom', message: `path ${parsed}`, input: path });
+    }),
+  ),
+  // Optional in the stored form to keep the secret compact: absent means "no query parameters".
+  queryParameters: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(256)))),
+});
+
+export type StoredGrant = z.infer<typeof grantSchema>;
+
+export function toGrant(grant: StoredGrant): Grant {
+  return { method: grant.method, path: grant.path, queryParameters: grant.queryParameters ?? [] };
+}
+
+/** zod issues as `<label>.<path>: <message>` lines. */
+export function formatIssues(label: string, issues: readonly z.core.$ZodIssue[]): string[] {
+  return issues.map((issue) => `${label}${formatPath(issue.path)}: ${issueMessage(issue)}`);
+}
+
+function formatPath(path: readonly PropertyKey[]): string {
+  return path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('');
+}
+
+function issueMessage(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return `expected ${issue.expected}`;
+    case 'unrecognized_keys':
+      return `unknown field(s) ${issue.keys.join(', ')}`;
+    case 'too_small':
+      return `too small (minimum ${String(issue.minimum)})`;
+    case 'too_big':
+      return `too large (maximum ${String(issue.maximum)})`;
+    default:
+      return issue.message;
+  }
+}

@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createScratchWorkspace, type ScratchWorkspace } from './scratch-workspace.js';
+
+// `nx affected -t deploy` must redeploy exactly what a change touches. Each case commits one
+// change in a scratch copy of this workspace and asks Nx which deploy targets HEAD~1..HEAD hits.
+let workspace: ScratchWorkspace;
+
+beforeAll(() => {
+  workspace = createScratchWorkspace(process.cwd());
+});
+afterAll(() => workspace?.remove());
+
+function deploysAffectedBy(file: string): string[] {
+  workspace.commitChange(file);
+  const output = workspace.run([
+    'npx',
+    'nx',
+    'show',
+    'projects',
+    '--affected',
+    '--base=HEAD~1',
+    '--head=HEAD',
+    '--withTarget=deploy',
+    '--json',
+  ]);
+  return (JSON.parse(output) as string[]).sort();
+}
+
+describe('nx affected -t deploy', () => {
+  it.each([
+    ['libs/domain-analytics/src/index.ts', ['analytics-lambda']],
+    ['libs/domain-resources/src/index.ts', ['resources-lambda']],
+    ['libs/authz/src/index.ts', ['authorizer-lambda']],
+    ['libs/router/src/index.ts', ['analytics-lambda', 'resources-lambda']],
+    ['apps/infra/src/feature-sets.ts', ['infra']],
+    ['apps/resources-lambda/src/main.ts', ['resources-lambda']],
+    ['tools/deploy/src/deploy-plan.ts', []],
+  ])('a change in %s deploys %j', (file, expected) => {
+    expect(deploysAffectedBy(file)).toEqual(expected);
+  });
+
+  it('with DEPLOY_DRY_RUN=1 prints the commands for the affected app only and synthesizes its stack alone', () => {
+    const sha = workspace.commitChange('libs/domain-resources/src/index.ts');
+    const output = workspace.run(
+      [
+        'npx',
+        'nx',
+        'affected',
+        '-t',
+        'deploy',
+        '--base=HEAD~1',
+        '--head=HEAD',
+        '--outputStyle=stream',
+      ],
+      { DEPLOY_DRY_RUN: '1' },
+    );
+
+    const tag = `tollgate-resources-${sha}`;
+    const uri = `111111111111.dkr.ecr.eu-west-1.amazonaws.com/tollgate:${tag}`;
+    expect(output).toContain(
+      `[deploy resources-lambda]   docker build --platform linux/arm64 --provenance=false -f apps/resources-lambda/Dockerfile -t ${uri} .\n`,
+    );
+    expect(output).toContain(`[deploy resources-lambda]   docker push ${uri}\n`);
+    expect(output).toContain(
+      '[deploy resources-lambda]   (cd apps/infra && npx cdk deploy tollgate-dev-lambda-resources --exclusively ' +
+        `--require-approval never -c env=dev -c features=lambda-resources -c imageTag.resources=${tag})\n`,
+    );
+    expect(output).toContain(
+      '[deploy resources-lambda] dry run done: tollgate-dev-lambda-resources synthesizes',
+    );
+    expect(output).not.toMatch(/\[deploy (?!resources-lambda)/);
+    // The real synth ran with this one tag only: the other Lambdas were not in the app at all.
+    const template = readFileSync(
+      join(workspace.dir, 'dist/apps/infra/cdk.out/tollgate-dev-lambda-resources.template.json'),
+      'utf8',
+    );
+    expect(template).toContain(tag);
+    expect(template).not.toMatch(/tollgate-(authorizer|analytics)-[0-9a-f]{40}/);
+  });
+});

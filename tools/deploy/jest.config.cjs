@@ -1,0 +1,4 @@
+module.exports = {
+  displayName: 'deploy-tools',
+  preset: '../../jest.preset.js',
+};
