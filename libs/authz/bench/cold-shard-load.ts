@@ -1,6 +1,6 @@
 // Run by sharded.bench.ts in a fresh process (cold JIT, as in a new Lambda instance):
 //   <shard dir> <shard count> <api key>
-// Times (1) importing the library, (2) the authorizer's first answer for the key: loading its
+// Times the authorizer's first answer for the key: loading its
 // shard (source returns the stored JSON text at once: the Secrets Manager call is excluded),
 // validating the envelope and plans, compiling the plans, then the decision and the policy.
 // Prints one JSON line.
@@ -9,9 +9,7 @@ import { join } from 'node:path';
 
 const [dir = '', countText = '', apiKey = ''] = process.argv.slice(2);
 const texts = new Map<number, string>();
-const importStart = performance.now();
 const authz = await import('../src/index.js');
-const importMs = performance.now() - importStart;
 const count = Number(countText);
 for (let index = 0; index < count; index++) texts.set(index, readFileSync(join(dir, `${authz.shardName(index)}.json`), 'utf8'));
 
@@ -37,4 +35,4 @@ const firstDecisionMs = performance.now() - start;
 const secondStart = performance.now();
 await authorize(event);
 const secondDecisionMs = performance.now() - secondStart;
-console.log(JSON.stringify({ importMs, firstDecisionMs, secondDecisionMs, loads, principalId: result.principalId }));
+console.log(JSON.stringify({ firstDecisionMs, secondDecisionMs, loads, principalId: result.principalId }));

@@ -101,7 +101,8 @@ const templateRoute = fc.record({
   method: fc.constantFrom(...METHODS),
   version: fc.constantFrom(...VERSIONS),
   path: fc
-    .array(fc.constantFrom('a', 'b', 'c', '{p}', '{q}', '{r}'), { minLength: 0, maxLength: 3 })
+    // Enough static labels that a node can outgrow the short list and use its hash table.
+    .array(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'abcde', 'axcde', '{p}', '{q}', '{r}'), { minLength: 0, maxLength: 3 })
     // A template names each parameter once.
     .map((segments) => '/' + segments.map((s, i) => (s.startsWith('{') ? `{${s.slice(1, -1)}${i}}` : s)).join('/')),
 });
@@ -112,7 +113,7 @@ const regExpRoute = fc.record({
 });
 
 const table = fc
-  .array(fc.oneof({ weight: 4, arbitrary: templateRoute }, { weight: 1, arbitrary: regExpRoute }), { maxLength: 25 })
+  .array(fc.oneof({ weight: 4, arbitrary: templateRoute }, { weight: 1, arbitrary: regExpRoute }), { maxLength: 40 })
   .map((entries) => {
     // Drop conflicting registrations (same method, path shape, version): building would throw.
     const seen = new Set<string>();
@@ -128,7 +129,9 @@ const table = fc
 
 const requestPath = fc.oneof(
   fc
-    .array(fc.constantFrom('a', 'b', 'c', 'x', '', '%61', '%zz', 'b%2Fc', '%E0%A4%A'), { maxLength: 4 })
+    .array(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'x', 'abcde', 'axcde', 'aycde', '', '%61', '%zz', 'b%2Fc', '%E0%A4%A'), {
+      maxLength: 4,
+    })
     .map((segments) => '/' + segments.join('/')),
   fc.constantFrom('', 'a', '/'),
 );

@@ -84,6 +84,16 @@ describe('matchRoute', () => {
     expect(match('/resources/%2F')).toEqual({ path: '/resources/{id}', params: { id: '/' } });
   });
 
+  it('finds static segments among many siblings, telling apart labels with the same fingerprint', () => {
+    // abcde/axcde/aycde share length, first, middle and last character.
+    const labels = ['abcde', 'axcde', 'users', 'orders', 'items', 'a', 'b', 'c', 'd', 'e', 'f', 'g'];
+    const table = compileRoutes([...labels.map((label) => def(`/${label}`)), def('/{other}')]);
+    for (const label of labels) {
+      expect(served(matchRoute(table, 'GET', `/${label}`, V))).toEqual({ path: `/${label}`, params: {} });
+    }
+    expect(served(matchRoute(table, 'GET', '/aycde', V))).toEqual({ path: '/{other}', params: { other: 'aycde' } });
+  });
+
   it('names parameters after the served route, even when routes of one path name them differently', () => {
     const table = compileRoutes([def('/r/{id}', 'GET', '2024-12-01'), def('/r/{key}', 'GET', V), def('/r/{ref}', 'POST')]);
     expect(served(matchRoute(table, 'GET', '/r/7', '2024-12-01'))).toEqual({ path: '/r/{id}', params: { id: '7' } });

@@ -1,4 +1,3 @@
-import '@tollgate/domain-registry';
 const VERSION_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 

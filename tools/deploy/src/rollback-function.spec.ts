@@ -78,14 +78,12 @@ describe('rollbackFunction', () => {
   });
 
   it('reports a refused UpdateFunctionCode and waits for nothing', async () => {
-    lambda
-      .on(UpdateFunctionCodeCommand)
-      .rejects(
-        new ResourceConflictException({
-          message: 'An update is in progress for resource',
-          $metadata: {},
-        }),
-      );
+    lambda.on(UpdateFunctionCodeCommand).rejects(
+      new ResourceConflictException({
+        message: 'An update is in progress for resource',
+        $metadata: {},
+      }),
+    );
 
     await expect(rollbackFunction(client, target, fastWait)).rejects.toThrow(
       'UpdateFunctionCode on tollgate-dev-resources refused: ResourceConflictException: An update is in progress for resource',

@@ -4,8 +4,10 @@ import { parseRollbackArgs, rollbackTarget } from './rollback-request.js';
 const tag = `tollgate-resources-${sampleSha}`;
 
 describe('parseRollbackArgs', () => {
-  it('reads env, image and tag, waiting 300 s by default', () => {
-    expect(parseRollbackArgs(['--env', 'prod', '--image', 'resources', '--tag', tag])).toEqual({
+  it('reads environment, image and tag, waiting 300 s by default', () => {
+    expect(
+      parseRollbackArgs(['--environment', 'prod', '--image', 'resources', '--tag', tag]),
+    ).toEqual({
       envName: 'prod',
       imageName: 'resources',
       tag,
@@ -13,7 +15,7 @@ describe('parseRollbackArgs', () => {
     });
     expect(
       parseRollbackArgs([
-        '--env=dev',
+        '--environment=dev',
         '--image=authorizer',
         `--tag=${tag}`,
         '--max-wait-seconds=60',
@@ -23,11 +25,11 @@ describe('parseRollbackArgs', () => {
 
   it('names each missing or bad option and shows the usage', () => {
     expect(() => parseRollbackArgs(['--image', 'billing'])).toThrow(
-      '--env: required; --image: required, one of authorizer, resources, analytics; --tag: required\nusage: npx nx run deploy-tools:rollback',
+      '--environment: required; --image: required, one of authorizer, resources, analytics; --tag: required\nusage: npx nx run deploy-tools:rollback',
     );
     expect(() =>
       parseRollbackArgs([
-        '--env',
+        '--environment',
         'dev',
         '--image',
         'resources',

@@ -6,7 +6,7 @@ import type { DeployEnvironment } from './deploy-environment.js';
 import { ecrImageUri, isImageTagOf } from './image-reference.js';
 
 export const rollbackUsage =
-  'usage: npx nx run deploy-tools:rollback -- --env <dev|prod> --image <' +
+  'usage: npx nx run deploy-tools:rollback -- --environment <dev|prod> --image <' +
   lambdaImages.map(({ imageName }) => imageName).join('|') +
   '> --tag <repo>-<image>-<git-sha> [--max-wait-seconds 300]';
 
@@ -20,20 +20,22 @@ export interface RollbackArgs {
 const imageNames = lambdaImages.map(({ imageName }) => imageName) as [string, ...string[]];
 
 const rollbackArgs = z.object({
-  env: z.string({ error: 'required' }).regex(/^[a-z][a-z0-9-]*$/, 'expected an environment name'),
+  environment: z
+    .string({ error: 'required' })
+    .regex(/^[a-z][a-z0-9-]*$/, 'expected an environment name'),
   image: z.enum(imageNames, { error: `required, one of ${imageNames.join(', ')}` }),
   tag: z.string({ error: 'required' }).regex(/^[a-z0-9][a-z0-9._-]*$/, 'expected an image tag'),
   'max-wait-seconds': z.coerce.number().int().min(10).max(3600).default(300),
 });
 
-/** Parses `--env --image --tag [--max-wait-seconds]`; anything else is a usage error. */
+/** Parses `--environment --image --tag [--max-wait-seconds]`; anything else is a usage error. */
 export function parseRollbackArgs(argv: readonly string[]): RollbackArgs {
   let values: Record<string, unknown>;
   try {
     values = parseArgs({
       args: [...argv],
       options: {
-        env: { type: 'string' },
+        environment: { type: 'string' },
         image: { type: 'string' },
         tag: { type: 'string' },
         'max-wait-seconds': { type: 'string' },
@@ -51,8 +53,13 @@ export function parseRollbackArgs(argv: readonly string[]): RollbackArgs {
     );
     throw new DeployError(`${problems.join('; ')}\n${rollbackUsage}`);
   }
-  const { env, image, tag } = parsed.data;
-  return { envName: env, imageName: image, tag, maxWaitSeconds: parsed.data['max-wait-seconds'] };
+  const { environment, image, tag } = parsed.data;
+  return {
+    envName: environment,
+    imageName: image,
+    tag,
+    maxWaitSeconds: parsed.data['max-wait-seconds'],
+  };
 }
 
 /** Which function to point at which image. */

@@ -1,5 +1,5 @@
 // Points one Lambda at an earlier image (see tools/deploy/README.md):
-//   npx nx run deploy-tools:rollback -- --env prod --image resources --tag tollgate-resources-<git-sha>
+//   npx nx run deploy-tools:rollback -- --environment prod --image resources --tag tollgate-resources-<git-sha>
 // Uses the AWS credentials of the environment (profile, SSO, OIDC role) and the region from
 // infra's config for that environment. Exit 1 with one line on any failure.
 import { LambdaClient } from '@aws-sdk/client-lambda';

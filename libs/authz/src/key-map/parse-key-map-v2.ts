@@ -16,7 +16,7 @@ const planName = z.string().check(
 const shardSchema = z
   .strictObject({
     index: z.number().check(z.int(), z.nonnegative()),
-    count: z.number().check(z.refine(isShardCount, { error: `shard count must be a power of two from 1 to ${MAX_SHARDS}` })),
+    count: z.number().check(z.refine(isShardCount, { error: `shard count must be a whole number from 1 to ${MAX_SHARDS}` })),
   })
   .check(z.refine((shard) => shard.index < shard.count, { error: 'shard index must be less than the shard count' }));
 

@@ -8,15 +8,15 @@ import { CachingKeyMapLoader, type CachingKeyMapLoaderOptions } from './caching-
 import type { KeyMapProvider } from './key-map-provider.js';
 
 export interface ShardedKeyMapLoaderOptions extends Omit<CachingKeyMapLoaderOptions, 'source' | 'shard'> {
-  /** How many shards the map has: a power of two from 1 to 256 (`API_KEYS_SHARDS`). */
+  /** How many shards the map has, 1 to 256 (`API_KEYS_SHARDS`). */
   readonly shardCount: number;
-  /** The source of shard `index` (e.g. the secret `<base>/shard-0a`); called once per shard, on its first use. */
+  /** The source of shard `index` (e.g. the secret `<base>/shard-007`); called once per shard, on its first use. */
   readonly sourceFor: (index: number) => KeyMapSource;
 }
 
 /**
- * A key map spread over several sources, each holding the keys whose sha256 starts with its
- * shard's prefix. A presented key loads only its own shard — one source call on a cold start —
+ * A key map spread over several sources, each holding the keys whose sha256 falls in its
+ * shard's range (`shardOfHashedName`). A presented key loads only its own shard — one source call on a cold start —
  * and each shard is cached on its own with the TTL and grace rules of `CachingKeyMapLoader`.
  */
 export class ShardedKeyMapLoader implements KeyMapProvider {
@@ -31,7 +31,7 @@ export class ShardedKeyMapLoader implements KeyMapProvider {
   private readonly grants = new GrantTable();
 
   constructor(private readonly options: ShardedKeyMapLoaderOptions) {
-    if (!isShardCount(options.shardCount)) throw new RangeError(`shardCount must be a power of two from 1 to ${MAX_SHARDS}`);
+    if (!isShardCount(options.shardCount)) throw new RangeError(`shardCount must be a whole number from 1 to ${MAX_SHARDS}`);
     this.shardCount = options.shardCount;
     this.loaders = new Array<CachingKeyMapLoader | undefined>(this.shardCount);
   }

@@ -9,7 +9,7 @@ export const DEFAULT_MAX_SHARD_BYTES = 60_000;
 
 export interface KeyMapShard {
   readonly index: number;
-  /** `shard-0a`: the secret is `<base>/shard-0a`, the file `shard-0a.json`. */
+  /** `shard-007`: the secret is `<base>/shard-007`, the file `shard-007.json`. */
   readonly name: string;
   readonly document: KeyMapV2Document;
   /** The document as minified JSON: what to store. */
@@ -19,23 +19,26 @@ export interface KeyMapShard {
 }
 
 export interface ShardKeyMapOptions {
-  /** Shard count to use (a power of two); default: the fewest shards that each fit `maxShardBytes`. */
+  /** Shard count to use (1 to 256); default: the fewest shards that each fit `maxShardBytes`. */
   readonly shards?: number;
   readonly maxShardBytes?: number;
 }
 
 /**
- * Splits a whole key map (either format) into version-2 shards by the first byte of each
- * key's sha256, each shard carrying only the plans its keys use. Throws `KeyMapFormatError`
+ * Splits a whole key map (either format) into version-2 shards by each key's sha256 (see
+ * `shardOfHashedName`), the fewest that each fit `maxShardBytes` unless a count is given;
+ * each shard carries only the plans its keys use. Throws `KeyMapFormatError`
  * for an invalid map and `RangeError` when the map does not fit (naming the count that would).
  */
 export function shardKeyMap(input: unknown, options: ShardKeyMapOptions = {}): KeyMapShard[] {
   const maxBytes = options.maxShardBytes ?? DEFAULT_MAX_SHARD_BYTES;
   if (options.shards !== undefined && !isShardCount(options.shards)) {
-    throw new RangeError(`shard count must be a power of two from 1 to ${MAX_SHARDS}, got ${options.shards}`);
+    throw new RangeError(`shard count must be a whole number from 1 to ${MAX_SHARDS}, got ${options.shards}`);
   }
   const document = toKeyMapV2(input);
-  for (let count = options.shards ?? 1; count <= MAX_SHARDS; count *= 2) {
+  // Every shard repeats the plans it uses, so the whole map's size is a lower bound.
+  const fewest = Math.max(1, Math.ceil(Buffer.byteLength(JSON.stringify(document)) / maxBytes));
+  for (let count = options.shards ?? Math.min(fewest, MAX_SHARDS); count <= MAX_SHARDS; count++) {
     const shards = split(document, count);
     if (shards.every((shard) => shard.bytes <= maxBytes)) {
       if (options.shards !== undefined && count !== options.shards) {

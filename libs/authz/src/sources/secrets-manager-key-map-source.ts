@@ -32,7 +32,7 @@ export function secretsManagerKeyMapSource(options: SecretsManagerKeyMapSourceOp
 
 /**
  * The shards of a sharded key map in Secrets Manager, for `ShardedKeyMapLoader`'s `sourceFor`:
- * shard `i` is the secret `<secretId>/shard-<i as 2 hex digits>` (`tollgate/keys/shard-0a`).
+ * shard `i` is the secret `<secretId>/shard-<i as 3 digits>` (`tollgate/keys/shard-007`).
  * `secretId` is a name prefix here, not an ARN. All shards share one client.
  */
 export function secretsManagerShardSources(options: SecretsManagerKeyMapSourceOptions): (index: number) => KeyMapSource {
