@@ -1,13 +1,14 @@
 import nx from '@nx/eslint-plugin';
 
 // Tags (set in each project's package.json "nx.tags") encode DESIGN.md's dependency rules:
-//   type:app | type:lib            apps depend on libs only; libs never on apps
+//   type:app | type:lib | type:tool  apps and tools depend on libs only; libs never on apps
 //   publishable                    router and authz: no workspace dependency at all
 //   scope:domain                   a domain lib may use the router, never another domain or authz
 //   scope:infra                    the CDK app knows domains only through the registry
 export const depConstraints = [
   { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib'] },
   { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'] },
+  { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:lib'] },
   { sourceTag: 'publishable', notDependOnLibsWithTags: ['type:lib', 'type:app'] },
   { sourceTag: 'scope:domain', notDependOnLibsWithTags: ['scope:domain', 'lib:authz'] },
   { sourceTag: 'scope:infra', notDependOnLibsWithTags: ['scope:domain', 'lib:router', 'lib:authz'] },

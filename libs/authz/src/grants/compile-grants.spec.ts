@@ -142,6 +142,38 @@ describe('compileGrants', () => {
       expect(writer.allows('PUT', '/r/1', [])).toBe(true);
     });
 
+    it('combines compiled slots with more grants, merging the query rules of a shared route', () => {
+      const table = new GrantTable();
+      const limit = table.add([grant('GET', '/r', ['limit'])]);
+      const cursor = table.add([grant('GET', '/r', ['cursor']), grant('PUT', '/r')]);
+      const both = table.combine([limit, cursor], [grant('DELETE', '/r/{id}')]);
+      expect(table.allows(both, 'GET', '/r', ['limit'])).toBe(true);
+      expect(table.allows(both, 'GET', '/r', ['cursor'])).toBe(true);
+      expect(table.allows(both, 'GET', '/r', ['limit', 'cursor'])).toBe(false);
+      expect(table.allows(both, 'PUT', '/r', [])).toBe(true);
+      expect(table.allows(both, 'DELETE', '/r/1', [])).toBe(true);
+      expect(table.allows(limit, 'DELETE', '/r/1', [])).toBe(false);
+    });
+
+    it('compiles equal content once', () => {
+      const table = new GrantTable();
+      const slot = table.add([grant('GET', '/r')]);
+      const size = table.size;
+      expect(table.add([grant('GET', '/r')])).toBe(slot);
+      expect(table.combine([slot], [grant('PUT', '/r')])).toBe(table.combine([slot], [grant('PUT', '/r')]));
+      expect(table.size).toBeGreaterThan(size);
+    });
+
+    it('does not grant a slot routes registered after it was compiled, however many', () => {
+      const table = new GrantTable();
+      const early = table.add([grant('GET', '/early')]);
+      const late = table.add(Array.from({ length: 70 }, (_, i) => grant('GET', `/late/${i}`)));
+      expect(table.allows(late, 'GET', '/late/69', [])).toBe(true);
+      expect(table.allows(early, 'GET', '/late/69', [])).toBe(false);
+      expect(table.allows(early, 'GET', '/late/0', [])).toBe(false);
+      expect(table.allows(early, 'GET', '/early', [])).toBe(true);
+    });
+
     it('indexes a node with many literal children and still matches every one', () => {
       const routes = new GrantTable();
       const many = Array.from({ length: 40 }, (_, i) => grant('GET', `/n${i}/{id}`));

@@ -49,6 +49,8 @@ function issueMessage(issue: z.core.$ZodIssue): string {
       return `too small (minimum ${String(issue.minimum)})`;
     case 'too_big':
       return `too large (maximum ${String(issue.maximum)})`;
+    case 'invalid_key':
+      return issue.issues.map(issueMessage).join('; ');
     default:
       return issue.message;
   }

@@ -22,6 +22,27 @@ export const keyMapJson = {
   },
 };
 
+/** The same keys and grants as `keyMapJson`, in the version-2 format (so every key is hashed). */
+export const keyMapV2Json = {
+  version: 2,
+  plans: {
+    'resources-read': [
+      { method: 'GET', path: '/resources', queryParameters: ['limit', 'cursor'] },
+      { method: 'GET', path: '/resources/{id}' },
+    ],
+  },
+  keys: {
+    [hashedKeyName(PLAIN_KEY)]: { companyId: 42, userId: 7, plans: ['resources-read'] },
+    [hashedKeyName(HASHED_KEY)]: { companyId: 'acme', userId: 'u-1', grants: [{ method: 'POST', path: '/analytics/{reportId}' }] },
+  },
+};
+
+/** Both formats of the same map, for suites that must hold for each. */
+export const keyMapFormats = [
+  ['DESIGN.md format', keyMapJson],
+  ['version 2', keyMapV2Json],
+] as const;
+
 export const METHOD_ARN_PREFIX = 'arn:aws:execute-api:eu-west-1:123456789012:abc123def4/prod/';
 
 export function authorizerEvent(overrides: Partial<AuthorizerEvent> & { query?: Record<string, string> } = {}): AuthorizerEvent {
