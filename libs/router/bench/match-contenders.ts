@@ -92,3 +92,24 @@ export function linearScanMatcher(): Matcher {
     return null;
   };
 }
+
+/**
+ * The same scan as a router written that way runs it: every route's RegExp is tried before its
+ * method and version, because such a router must know whether the path exists at all (404 vs
+ * 405 vs unsupported version). The prefiltered scan above is the generous variant.
+ */
+export function naiveLinearScanMatcher(): Matcher {
+  const table = routes.map((route) => ({
+    method: 'GET',
+    version: route.version,
+    key: route.key,
+    pattern: new RegExp('^' + route.template.replace(/\{\w+\}/g, '([^/]+)') + '$'),
+  }));
+  return (method, path, version) => {
+    for (const entry of table) {
+      if (entry.pattern.exec(path) !== null && entry.method === method && entry.version === version) return entry.key;
+    }
+    return null;
+  };
+}
+

@@ -11,6 +11,7 @@ import {
   findMyWayMatcher,
   honoTrieMatcher,
   linearScanMatcher,
+  naiveLinearScanMatcher,
   powertoolsMatcher,
   tollgateMatcher,
   type Matcher,
@@ -64,9 +65,9 @@ async function time(cases: Record<string, () => unknown>): Promise<Map<string, n
 function report(title: string, nsPerOp: Map<string, number>, reference: string): void {
   const ours = nsPerOp.get(reference) as number;
   console.log(`\n${title}`);
-  console.log(`${'contender'.padEnd(44)}${'ns/op'.padStart(10)}${'× ours'.padStart(10)}`);
+  console.log(`${'contender'.padEnd(52)}${'ns/op'.padStart(10)}${'× ours'.padStart(10)}`);
   for (const [name, ns] of nsPerOp) {
-    console.log(`${name.padEnd(44)}${ns.toFixed(0).padStart(10)}${(ns / ours).toFixed(1).padStart(10)}`);
+    console.log(`${name.padEnd(52)}${ns.toFixed(0).padStart(10)}${(ns / ours).toFixed(1).padStart(10)}`);
   }
 }
 
@@ -79,7 +80,8 @@ async function main(): Promise<void> {
     'find-my-way': findMyWayMatcher(),
     'hono TrieRouter': honoTrieMatcher(),
     'powertools RouteHandlerRegistry (internal)': await powertoolsMatcher(),
-    'linear scan of RegExps': linearScanMatcher(),
+    'linear scan of RegExps (method/version prefilter)': linearScanMatcher(),
+    'linear scan of RegExps (RegExp first)': naiveLinearScanMatcher(),
   };
   for (const [name, match] of Object.entries(matchers)) checkMatcher(name, match);
   const matchCases = Object.fromEntries(
