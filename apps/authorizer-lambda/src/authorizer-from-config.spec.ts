@@ -1,6 +1,6 @@
 import { GetSecretValueCommand, SecretsManagerClient, SecretsManagerServiceException } from '@aws-sdk/client-secrets-manager';
 import type { APIGatewayRequestAuthorizerEvent } from 'aws-lambda';
-import { hashedKeyName, type AuthzLogger } from '@tollgate/authz';
+import { hashedKeyName, shardKeyMap, shardName, shardOfHashedName, type AuthzLogger } from '@tollgate/authz';
 import { mockClient } from 'aws-sdk-client-mock';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -72,6 +72,40 @@ describe('authorizerFromConfig', () => {
       secrets.reset();
       secrets.on(GetSecretValueCommand).resolves({ SecretString: '{"not": "a key map"' });
       await expect(authorize()(event('/resources/1'))).resolves.toMatchObject({ context: { reason: 'key-map-unavailable' } });
+    });
+  });
+
+  describe('from a sharded map in Secrets Manager', () => {
+    const client = new SecretsManagerClient({ region: 'eu-west-1' });
+    const secrets = mockClient(client);
+    const keys = Array.from({ length: 40 }, (_, i) => `sk_live_sharded_lambda_${i}`);
+    const shards = shardKeyMap(
+      {
+        version: 2,
+        plans: { read: [{ method: 'GET', path: '/resources/{id}' }] },
+        keys: Object.fromEntries(keys.map((key, i) => [hashedKeyName(key), { companyId: 42, userId: i, plans: ['read'] }])),
+      },
+      { shards: 8 },
+    );
+    const config: AuthorizerConfig = { ...base, keyMapSource: { kind: 'sharded-secrets-manager', secretIdPrefix: 'tollgate/keys', shards: 8 } };
+    beforeEach(() => {
+      secrets.reset();
+      for (const shard of shards) secrets.on(GetSecretValueCommand, { SecretId: `tollgate/keys/${shard.name}` }).resolves({ SecretString: shard.json });
+    });
+    const shardOf = (key: string) => shardOfHashedName(hashedKeyName(key), 8);
+
+    it('makes exactly one Secrets Manager call on a cold start: the presented key’s shard', async () => {
+      const authorize = authorizerFromConfig(config, { logger: silent, secretsManagerClient: client });
+      const [first = '', ...rest] = keys;
+      await expect(authorize(event('/resources/1', first))).resolves.toMatchObject({ principalId: '42-0' });
+      expect(secrets.commandCalls(GetSecretValueCommand).map((call) => call.args[0].input.SecretId)).toEqual([`tollgate/keys/${shardName(shardOf(first))}`]);
+
+      const elsewhere = rest.find((key) => shardOf(key) !== shardOf(first)) ?? '';
+      await expect(authorize(event('/resources/1', elsewhere))).resolves.toMatchObject({ context: { companyId: 42 } });
+      await expect(authorize(event('/resources/1', 'sk_live_not_a_key'))).rejects.toThrow(new Error('Unauthorized'));
+      await authorize(event('/resources/2', first));
+      const shardsRead = [...new Set([first, elsewhere, 'sk_live_not_a_key'].map((key) => `tollgate/keys/${shardName(shardOf(key))}`))];
+      expect(secrets.commandCalls(GetSecretValueCommand).map((call) => call.args[0].input.SecretId)).toEqual(shardsRead);
     });
   });
 });

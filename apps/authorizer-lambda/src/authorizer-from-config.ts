@@ -3,8 +3,11 @@ import {
   createAuthorizer,
   fileKeyMapSource,
   secretsManagerKeyMapSource,
+  secretsManagerShardSources,
+  ShardedKeyMapLoader,
   type AuthorizerHandler,
   type AuthzLogger,
+  type KeyMapProvider,
   type SecretsManagerClientLike,
 } from '@tollgate/authz';
 import type { AuthorizerConfig } from './config.js';
@@ -17,14 +20,22 @@ export interface AuthorizerDependencies {
 
 /** Wires the configured key-map source, cache and policy scope into the authorizer handler. */
 export function authorizerFromConfig(config: AuthorizerConfig, dependencies: AuthorizerDependencies = {}): AuthorizerHandler {
+  return createAuthorizer({ keyMaps: keyMapProvider(config, dependencies), policyResource: config.policyResource, logger: dependencies.logger });
+}
+
+function keyMapProvider(config: AuthorizerConfig, { logger, secretsManagerClient: client }: AuthorizerDependencies): KeyMapProvider {
   const { keyMapSource } = config;
-  const source =
-    keyMapSource.kind === 'file'
-      ? fileKeyMapSource(keyMapSource.path)
-      : secretsManagerKeyMapSource({ secretId: keyMapSource.secretId, client: dependencies.secretsManagerClient });
-  return createAuthorizer({
-    keyMaps: new CachingKeyMapLoader({ source, ttlMs: config.cacheTtlMs, graceMs: config.graceMs, logger: dependencies.logger }),
-    policyResource: config.policyResource,
-    logger: dependencies.logger,
-  });
+  const caching = { ttlMs: config.cacheTtlMs, graceMs: config.graceMs, logger };
+  switch (keyMapSource.kind) {
+    case 'file':
+      return new CachingKeyMapLoader({ source: fileKeyMapSource(keyMapSource.path), ...caching });
+    case 'secrets-manager':
+      return new CachingKeyMapLoader({ source: secretsManagerKeyMapSource({ secretId: keyMapSource.secretId, client }), ...caching });
+    case 'sharded-secrets-manager':
+      return new ShardedKeyMapLoader({
+        shardCount: keyMapSource.shards,
+        sourceFor: secretsManagerShardSources({ secretId: keyMapSource.secretIdPrefix, client }),
+        ...caching,
+      });
+  }
 }

@@ -1,8 +1,12 @@
+import { isShardCount } from '@tollgate/authz';
 import * as z from 'zod/mini';
 
 /** The authorizer's configuration, read once at cold start. */
 export interface AuthorizerConfig {
-  readonly keyMapSource: { readonly kind: 'secrets-manager'; readonly secretId: string } | { readonly kind: 'file'; readonly path: string };
+  readonly keyMapSource:
+    | { readonly kind: 'secrets-manager'; readonly secretId: string }
+    | { readonly kind: 'sharded-secrets-manager'; readonly secretIdPrefix: string; readonly shards: number }
+    | { readonly kind: 'file'; readonly path: string };
   readonly cacheTtlMs: number;
   readonly graceMs: number;
   readonly policyResource: 'method-arn' | 'granted-arns';
@@ -22,6 +26,12 @@ const seconds = (fallback: number) =>
 const envSchema = z.object({
   API_KEYS_SECRET_ID: z.optional(z.string().check(z.minLength(1, { error: 'must not be empty' }))),
   API_KEYS_FILE: z.optional(z.string().check(z.minLength(1, { error: 'must not be empty' }))),
+  API_KEYS_SHARDS: z.optional(
+    z.pipe(
+      z.string().check(z.regex(/^\d+$/, { error: 'must be a whole number from 1 to 256' })),
+      z.transform(Number),
+    ).check(z.refine(isShardCount, { error: 'must be a whole number from 1 to 256' })),
+  ),
   API_KEYS_CACHE_TTL_SECONDS: seconds(60),
   API_KEYS_GRACE_SECONDS: seconds(300),
   AUTHORIZER_POLICY_RESOURCE: z.optional(
@@ -31,7 +41,8 @@ const envSchema = z.object({
 
 /**
  * Reads the environment: exactly one of `API_KEYS_SECRET_ID` (in AWS) or `API_KEYS_FILE`
- * (locally, in tests), optional `API_KEYS_CACHE_TTL_SECONDS` (default 60),
+ * (locally, in tests); `API_KEYS_SHARDS` (1–256) when the secret is a sharded map, whose shards
+ * are the secrets `<API_KEYS_SECRET_ID>/shard-000` …; optional `API_KEYS_CACHE_TTL_SECONDS` (default 60),
  * `API_KEYS_GRACE_SECONDS` (default 300) and `AUTHORIZER_POLICY_RESOURCE` (default `method-arn`;
  * `granted-arns` only with API Gateway's authorizer result cache on). Throws `ConfigError`.
  */
@@ -41,16 +52,22 @@ export function configFromEnv(env: Readonly<Record<string, string | undefined>>)
     const [issue] = result.error.issues;
     throw new ConfigError(`invalid configuration: ${String(issue?.path[0])} ${issue?.message ?? 'is invalid'}`);
   }
-  const { API_KEYS_SECRET_ID: secretId, API_KEYS_FILE: path } = result.data;
-  const keyMapSource: AuthorizerConfig['keyMapSource'] | undefined =
-    secretId !== undefined && path === undefined
-      ? { kind: 'secrets-manager', secretId }
-      : path !== undefined && secretId === undefined
-        ? { kind: 'file', path }
-        : undefined;
-  if (keyMapSource === undefined) {
+  const { API_KEYS_SECRET_ID: secretId, API_KEYS_FILE: path, API_KEYS_SHARDS: shards } = result.data;
+  if ((secretId === undefined) === (path === undefined)) {
     throw new ConfigError('invalid configuration: set exactly one of API_KEYS_SECRET_ID (AWS) or API_KEYS_FILE (local)');
   }
+  if (shards !== undefined && secretId === undefined) {
+    throw new ConfigError('invalid configuration: API_KEYS_SHARDS needs API_KEYS_SECRET_ID (a file holds a whole map)');
+  }
+  if (shards !== undefined && secretId?.startsWith('arn:')) {
+    throw new ConfigError('invalid configuration: with API_KEYS_SHARDS, API_KEYS_SECRET_ID must be a secret name prefix, not an ARN');
+  }
+  const keyMapSource: AuthorizerConfig['keyMapSource'] =
+    secretId === undefined
+      ? { kind: 'file', path: path ?? '' }
+      : shards === undefined
+        ? { kind: 'secrets-manager', secretId }
+        : { kind: 'sharded-secrets-manager', secretIdPrefix: secretId, shards };
   return {
     keyMapSource,
     cacheTtlMs: result.data.API_KEYS_CACHE_TTL_SECONDS,

@@ -1,16 +1,17 @@
 import fc from 'fast-check';
 import { createHash } from 'node:crypto';
 import { decide, type AuthorizationRequest } from './decide.js';
-import { CompiledKeyMap } from './key-map/compiled-key-map.js';
-import { GRANT_METHODS } from './key-map/key-map.js';
-import { parseKeyMap } from './key-map/parse-key-map.js';
+import { compileKeyMap } from './key-map/compile-key-map.js';
+import { GRANT_METHODS, type Grant } from './key-map/key-map.js';
+import { ShardedKeyMapLoader } from './loader/sharded-key-map-loader.js';
+import { shardKeyMap } from './sharding/shard-key-map.js';
 
 /**
  * The rule, written as plainly as possible and independently of the implementation: scan
  * every stored entry, build each grant's regular expression on the spot, check query names.
  */
 function referenceDecision(
-  stored: ReadonlyArray<{ name: string; grants: ReadonlyArray<{ method: string; path: string; queryParameters: string[] }> }>,
+  stored: ReadonlyArray<{ name: string; grants: ReadonlyArray<{ method: string; path: string; queryParameters: readonly string[] }> }>,
   request: AuthorizationRequest,
 ): 'Allow' | 'Deny' | 'Unknown' {
   const key = request.apiKey;
@@ -45,8 +46,22 @@ const grantArb = fc.record({
 const plainKey = fc
   .stringMatching(/^[\x21-\x7e]{1,24}$/)
   .filter((k) => !k.startsWith('sha256:') && !(k in Object.prototype) && k !== '__proto__' && k !== 'prototype');
-const storedKey = fc.record({ key: plainKey, hashed: fc.boolean(), grants: fc.array(grantArb, { maxLength: 6 }) });
-const keyMapArb = fc.uniqueArray(storedKey, { selector: (k) => k.key, minLength: 1, maxLength: 5 });
+const PLAN_COUNT = 3;
+const storedKey = fc.record({
+  key: plainKey,
+  hashed: fc.boolean(),
+  grants: fc.array(grantArb, { maxLength: 4 }),
+  plans: fc.subarray([0, 1, 2]),
+  status: fc.constantFrom('active', 'active', 'active', 'active', 'active', 'active', 'disabled', 'expired'),
+});
+const keyMapArb = fc.record({
+  plans: fc.array(fc.array(grantArb, { maxLength: 4 }), { minLength: PLAN_COUNT, maxLength: PLAN_COUNT }),
+  keys: fc.uniqueArray(storedKey, { selector: (k) => k.key, minLength: 1, maxLength: 5 }),
+  shards: fc.integer({ min: 1, max: 4 }),
+});
+type Scenario = { plans: Grant[][]; keys: Array<{ key: string; hashed: boolean; grants: Grant[]; plans: number[]; status: string }> };
+/** Every grant a key has: its plans' and its own. */
+const allGrants = (scenario: Scenario, key: Scenario['keys'][number]) => [...key.plans.flatMap((plan) => scenario.plans[plan] ?? []), ...key.grants];
 
 /** A path aimed at a template: parameters filled with tricky values, often bent at either end. */
 function pathNear(templatePath: string) {
@@ -70,10 +85,10 @@ const adversarialKey = fc.oneof(
 const anyMethod = fc.oneof(fc.constantFrom(...GRANT_METHODS), fc.constantFrom('get', 'ANY', '__proto__', ''));
 const anyQueryNames = fc.subarray([...queryNamePool, 'debug', 'toString']);
 
-const scenario = keyMapArb.chain((keys) => {
-  const known = keys.map((k) => k.key);
+const scenario = keyMapArb.chain((map) => {
+  const known = map.keys.map((k) => k.key);
   const hashedForms = known.map((k) => `sha256:${createHash('sha256').update(k).digest('hex')}`);
-  const pairs = keys.flatMap((k) => k.grants.map((grant) => ({ key: k.key, grant })));
+  const pairs = map.keys.flatMap((k) => allGrants(map, k).map((grant) => ({ key: k.key, grant })));
   // Aimed at one grant of one key, each part kept or perturbed, so Allow and near-miss Deny both occur.
   const aimed = pairs.length === 0 ? [] : [
     fc.constantFrom(...pairs).chain(({ key, grant }) =>
@@ -81,7 +96,7 @@ const scenario = keyMapArb.chain((keys) => {
         apiKey: fc.oneof({ weight: 5, arbitrary: fc.constant<string | undefined>(key) }, fc.constantFrom(...known), fc.constantFrom(...hashedForms), adversarialKey),
         method: fc.oneof({ weight: 5, arbitrary: fc.constant(grant.method) }, anyMethod),
         path: fc.oneof({ weight: 3, arbitrary: pathNear(grant.path) }, template),
-        queryParameterNames: fc.oneof({ weight: 3, arbitrary: fc.subarray(grant.queryParameters) }, anyQueryNames),
+        queryParameterNames: fc.oneof({ weight: 3, arbitrary: fc.subarray([...grant.queryParameters]) }, anyQueryNames),
       }),
     ),
   ];
@@ -92,25 +107,78 @@ const scenario = keyMapArb.chain((keys) => {
     queryParameterNames: anyQueryNames,
   });
   const request = fc.oneof(...aimed, scattered);
-  return fc.tuple(fc.constant(keys), fc.array(request, { minLength: 1, maxLength: 20 }));
+  return fc.tuple(fc.constant(map), fc.array(request, { minLength: 1, maxLength: 20 }));
 });
 
-describe('decide, against a reference matcher (property)', () => {
-  it('allows exactly what an explicit grant allows, and knows exactly the stored keys', () => {
-    fc.assert(
-      fc.property(scenario, ([keys, requests]) => {
-        const stored = keys.map((k) => ({
-          name: k.hashed ? `sha256:${createHash('sha256').update(k.key).digest('hex')}` : k.key,
+const NOW = Date.parse('2026-11-24T12:00:00Z');
+const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
+const hashed = (key: string) => `sha256:${createHash('sha256').update(key).digest('hex')}`;
+
+/** DESIGN.md's format: only usable keys (it has no disabled or expiry), each with all its grants. */
+function designFormat(map: Scenario) {
+  const active = map.keys.filter((k) => k.status === 'active');
+  return Object.fromEntries(active.map((k) => [k.hashed ? hashed(k.key) : k.key, { companyId: 1, userId: 2, authorizedRequests: allGrants(map, k) }]));
+}
+
+function version2(map: Scenario) {
+  return {
+    version: 2,
+    plans: Object.fromEntries(map.plans.map((grants, i) => [`plan-${i}`, grants])),
+    keys: Object.fromEntries(
+      map.keys.map((k) => [
+        hashed(k.key),
+        {
+          companyId: 1,
+          userId: 2,
+          plans: k.plans.map((plan) => `plan-${plan}`),
           grants: k.grants,
-        }));
-        const keyMap = new CompiledKeyMap(
-          parseKeyMap(Object.fromEntries(stored.map((s) => [s.name, { companyId: 1, userId: 2, authorizedRequests: s.grants }]))),
-        );
+          ...(k.status === 'disabled' ? { disabled: true } : {}),
+          ...(k.status === 'expired' ? { expiresAt: '2026-11-24T11:59:59Z' } : { expiresAt: '2026-11-24T12:00:01Z' }),
+        },
+      ]),
+    ),
+  };
+}
+
+/** The sharded deployment of a map: the shard tool's output, read through a ShardedKeyMapLoader. */
+function shardedProvider(document: object, shards: number) {
+  const written = shardKeyMap(document, { shards });
+  return new ShardedKeyMapLoader({
+    shardCount: shards,
+    sourceFor: (index) => ({ description: `shard ${index}`, load: async () => written[index]?.json }),
+    now: () => NOW,
+    logger: silent,
+  });
+}
+
+describe('decide, against a reference matcher (property)', () => {
+  it('allows exactly what an explicit grant allows, and knows exactly the usable stored keys — in both formats, whole or sharded', async () => {
+    await fc.assert(
+      fc.asyncProperty(scenario, async ([map, requests]) => {
+        const usable = map.keys
+          .filter((k) => k.status === 'active')
+          .map((k) => ({ name: k.hashed ? hashed(k.key) : k.key, grants: allGrants(map, k) }));
+        const whole = {
+          'DESIGN.md format': compileKeyMap(designFormat(map)),
+          'version 2': compileKeyMap(version2(map), { now: () => NOW }),
+        };
+        const sharded = {
+          'DESIGN.md format, sharded': shardedProvider(designFormat(map), map.shards),
+          'version 2, sharded': shardedProvider(version2(map), map.shards),
+        };
         for (const request of requests) {
-          expect(decide(keyMap, request).effect).toBe(referenceDecision(stored, request));
+          const expected = referenceDecision(usable, request);
+          for (const [format, keyMap] of Object.entries(whole)) {
+            expect([format, decide(keyMap, request).effect]).toEqual([format, expected]);
+          }
+          for (const [format, provider] of Object.entries(sharded)) {
+            const keyMap = await provider.keyMapFor(request.apiKey ?? '');
+            if (keyMap === undefined) throw new Error(`${format}: no shard`);
+            expect([format, decide(keyMap, request).effect]).toEqual([format, expected]);
+          }
         }
       }),
-      { numRuns: 400 },
+      { numRuns: 300 },
     );
   });
 });

@@ -77,14 +77,19 @@ export async function powertoolsMatcher(): Promise<Matcher> {
   };
 }
 
-/** The design the router replaces: one anchored RegExp per route, scanned in order. */
-export function linearScanMatcher(): Matcher {
-  const table = routes.map((route) => ({
+/** One anchored RegExp per route, in table order: the design the router replaces. */
+function regexTable() {
+  return routes.map((route) => ({
     method: 'GET',
     version: route.version,
     key: route.key,
     pattern: new RegExp('^' + route.template.replace(/\{\w+\}/g, '([^/]+)') + '$'),
   }));
+}
+
+/** The generous variant of the scan: cheap method and version checks before each RegExp. */
+export function linearScanMatcher(): Matcher {
+  const table = regexTable();
   return (method, path, version) => {
     for (const entry of table) {
       if (entry.method === method && entry.version === version && entry.pattern.exec(path) !== null) return entry.key;
@@ -94,17 +99,12 @@ export function linearScanMatcher(): Matcher {
 }
 
 /**
- * The same scan as a router written that way runs it: every route's RegExp is tried before its
+ * The scan as a router written that way runs it: every route's RegExp is tried before its
  * method and version, because such a router must know whether the path exists at all (404 vs
- * 405 vs unsupported version). The prefiltered scan above is the generous variant.
+ * 405 vs unsupported version).
  */
 export function naiveLinearScanMatcher(): Matcher {
-  const table = routes.map((route) => ({
-    method: 'GET',
-    version: route.version,
-    key: route.key,
-    pattern: new RegExp('^' + route.template.replace(/\{\w+\}/g, '([^/]+)') + '$'),
-  }));
+  const table = regexTable();
   return (method, path, version) => {
     for (const entry of table) {
       if (entry.pattern.exec(path) !== null && entry.method === method && entry.version === version) return entry.key;
@@ -112,4 +112,3 @@ export function naiveLinearScanMatcher(): Matcher {
     return null;
   };
 }
-

@@ -22,6 +22,11 @@ describe('ProblemError', () => {
     expect(new ProblemError({ status: 418 }).problem).toMatchObject({ type: 'about:blank', title: 'Error' });
   });
 
+  it('lists members in RFC 9457 order, extensions last', () => {
+    const { problem } = new ProblemError({ extra: 1, detail: 'd', status: 409, title: 't', type: 'x' });
+    expect(Object.keys(problem)).toEqual(['type', 'title', 'status', 'detail', 'extra']);
+  });
+
   it('passes absolute type URIs through', () => {
     expect(problemType('urn:example:oops')).toBe('urn:example:oops');
   });

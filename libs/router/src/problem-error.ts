@@ -48,11 +48,14 @@ export function problemType(slugOrUri: string): string {
 
 export function problemDetails(init: ProblemInit): ProblemDetails {
   const defaults = STATUS_DEFAULTS[init.status];
+  const { type, title, status, detail, ...extensions } = init;
+  // Members in RFC 9457's order, extensions last, so every problem reads the same way.
   return {
-    ...init,
-    type: init.type === undefined ? (defaults ? problemType(defaults[0]) : 'about:blank') : problemType(init.type),
-    title: init.title ?? defaults?.[1] ?? 'Error',
-    status: init.status,
+    type: type === undefined ? (defaults ? problemType(defaults[0]) : 'about:blank') : problemType(type),
+    title: title ?? defaults?.[1] ?? 'Error',
+    status,
+    ...(detail === undefined ? {} : { detail }),
+    ...extensions,
   };
 }
 

@@ -1,6 +1,7 @@
 import type { APIGatewayAuthorizerResult, APIGatewayRequestAuthorizerEvent } from 'aws-lambda';
 import { CompiledKeyMap } from '../key-map/compiled-key-map.js';
-import { keyFingerprint } from '../key-map/key-names.js';
+import { compileKeyMap } from '../key-map/compile-key-map.js';
+import { hashedKeyName, keyFingerprint } from '../key-map/key-names.js';
 import { parseKeyMap } from '../key-map/parse-key-map.js';
 import type { KeyMapProvider } from '../loader/key-map-provider.js';
 import {
@@ -66,6 +67,17 @@ describe('createAuthorizer', () => {
       await expect(authorize(authorizerEvent({ headers: { 'X-Api-Key': apiKey } }))).rejects.toThrow(new Error('Unauthorized'));
     },
   );
+
+  it.each([
+    ['disabled', { disabled: true }, 'disabled-key'],
+    ['expired', { expiresAt: '2020-01-01T00:00:00Z' }, 'expired-key'],
+  ])('throws Error("Unauthorized") for a %s key, logging why', async (_label, patch, reason) => {
+    const key = 'sk_live_switched_off_1';
+    const v2 = compileKeyMap({ version: 2, plans: {}, keys: { [hashedKeyName(key)]: { companyId: 1, userId: 2, grants: [{ method: 'GET', path: '/resources/{id}' }], ...patch } } });
+    const { authorize, logger } = setup({ keyMaps: { keyMapFor: async () => v2 } });
+    await expect(authorize(authorizerEvent({ headers: { 'X-Api-Key': key } }))).rejects.toThrow(new Error('Unauthorized'));
+    expect(logger.records).toEqual([{ level: 'info', message: 'unauthorized', fields: { reason, keyFingerprint: keyFingerprint(key), requestId: 'req-1' } }]);
+  });
 
   it('logs an unknown key by fingerprint, never the key itself', async () => {
     const { authorize, logger } = setup();

@@ -1,6 +1,7 @@
 import { KeyMapSourceError } from '../errors.js';
 import type { KeyMapSource } from '../sources/key-map-source.js';
-import { keyMapJson, PLAIN_KEY, recordingLogger } from '../test-support/fixtures.test-support.js';
+import { hashedKeyName } from '../key-map/key-names.js';
+import { keyMapJson, keyMapV2Json, PLAIN_KEY, recordingLogger } from '../test-support/fixtures.test-support.js';
 import { CachingKeyMapLoader, type CachingKeyMapLoaderOptions } from './caching-key-map-loader.js';
 
 /** A source whose next answers the test decides, counting loads. */
@@ -122,5 +123,23 @@ describe('CachingKeyMapLoader', () => {
 
   it('rejects negative durations', () => {
     expect(() => setup(scriptedSource(good), { ttlMs: -1 })).toThrow('ttlMs must be a non-negative number');
+  });
+
+  it('loads a version-2 map, logging a malformed entry once when its key is first used and serving every other key', async () => {
+    const broken = 'sk_live_broken_entry_1';
+    const document = { ...keyMapV2Json, keys: { ...keyMapV2Json.keys, [hashedKeyName(broken)]: { companyId: 1, userId: 1, plans: ['admin'] } } };
+    const { loader, knows, logger } = setup(scriptedSource(JSON.stringify(document)));
+    expect(await knows()).toBe(true);
+    const keyMap = await loader.keyMapFor(broken);
+    expect(keyMap?.lookup(broken)).toBeUndefined();
+    expect(keyMap?.lookup(broken)).toBeUndefined();
+    expect(logger.records.filter((record) => record.level === 'error')).toEqual([
+      {
+        level: 'error',
+        message: 'key map entry invalid; the key is unusable',
+        fields: { source: 'scripted', issues: `entry ${hashedKeyName(broken).slice(0, 15)}….plans: plan "admin" is not defined` },
+      },
+    ]);
+    expect(logger.text()).not.toContain(broken);
   });
 });

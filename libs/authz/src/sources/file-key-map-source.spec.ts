@@ -2,7 +2,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileKeyMapSource } from './file-key-map-source.js';
-import { describeKeyMapSourceConformance } from './key-map-source-conformance.test-support.js';
+import { CachingKeyMapLoader } from '../loader/caching-key-map-loader.js';
+import { describeKeyMapSourceConformance, uncached } from './key-map-source-conformance.test-support.js';
 
 const dirs: string[] = [];
 afterAll(async () => {
@@ -13,9 +14,12 @@ describeKeyMapSourceConformance('fileKeyMapSource', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'authz-file-source-'));
   dirs.push(dir);
   const path = join(dir, 'api-keys.json');
+  const source = fileKeyMapSource(path);
   return {
-    source: fileKeyMapSource(path),
-    put: (text) => writeFile(path, text),
+    provider: (logger) => new CachingKeyMapLoader({ source, ...uncached(logger) }),
+    sources: [source],
+    store: (document) => writeFile(path, JSON.stringify(document)),
+    storeText: (text) => writeFile(path, text),
     fail: () => rm(path),
   };
 });

@@ -6,8 +6,9 @@ import {
 } from '@aws-sdk/client-secrets-manager';
 import { mockClient } from 'aws-sdk-client-mock';
 import { KeyMapSourceError } from '../errors.js';
-import { describeKeyMapSourceConformance } from './key-map-source-conformance.test-support.js';
-import { secretsManagerKeyMapSource } from './secrets-manager-key-map-source.js';
+import { CachingKeyMapLoader } from '../loader/caching-key-map-loader.js';
+import { describeKeyMapSourceConformance, uncached } from './key-map-source-conformance.test-support.js';
+import { secretsManagerKeyMapSource, secretsManagerShardSources } from './secrets-manager-key-map-source.js';
 
 const SECRET_ID = 'tollgate/api-keys';
 
@@ -18,12 +19,16 @@ function throttling() {
 describeKeyMapSourceConformance('secretsManagerKeyMapSource', async () => {
   const client = new SecretsManagerClient({ region: 'eu-west-1' });
   const mock = mockClient(client);
+  const source = secretsManagerKeyMapSource({ secretId: SECRET_ID, client });
+  const storeText = async (text: string) => {
+    mock.reset();
+    mock.on(GetSecretValueCommand, { SecretId: SECRET_ID }).resolves({ SecretString: text });
+  };
   return {
-    source: secretsManagerKeyMapSource({ secretId: SECRET_ID, client }),
-    put: async (text) => {
-      mock.reset();
-      mock.on(GetSecretValueCommand, { SecretId: SECRET_ID }).resolves({ SecretString: text });
-    },
+    provider: (logger) => new CachingKeyMapLoader({ source, ...uncached(logger) }),
+    sources: [source],
+    store: (document) => storeText(JSON.stringify(document)),
+    storeText,
     fail: async () => {
       mock.reset();
       mock.on(GetSecretValueCommand).rejects(throttling());
@@ -75,5 +80,14 @@ describe('secretsManagerKeyMapSource', () => {
     } finally {
       classMock.restore();
     }
+  });
+
+  it('reads shard i of a sharded map from <secretId>/shard-<i>, all shards through one client', async () => {
+    mock.on(GetSecretValueCommand).resolves({ SecretString: '{}' });
+    const sources = secretsManagerShardSources({ secretId: 'tollgate/keys', client });
+    expect(sources(7).description).toBe('secret tollgate/keys/shard-007');
+    await sources(7).load();
+    await sources(12).load();
+    expect(mock.commandCalls(GetSecretValueCommand).map((call) => call.args[0].input.SecretId)).toEqual(['tollgate/keys/shard-007', 'tollgate/keys/shard-012']);
   });
 });

@@ -1,0 +1,4 @@
+module.exports = {
+  displayName: 'key-tools',
+  preset: '../../jest.preset.js',
+};
