@@ -1,37 +1,67 @@
-// How many keys fit in one Secrets Manager secret (65,536 bytes) in DESIGN.md's format,
-// stored as sha256 entries, minified JSON, for a few typical grant shapes.
-//   npx tsx libs/authz/bench/capacity.ts
-import { hashedKeyName, parseKeyMap, type Grant } from '../src/index.js';
+// How many keys fit in one Secrets Manager secret (65,536 bytes), and how many shards the shard
+// tool writes for 10,000 keys, for typical key shapes — version 2 (plans) and DESIGN.md's format.
+// Keys stored as sha256, minified JSON, numeric companyId (6 digits) and userId (7 digits).
+//   node --conditions=@tollgate/source --import tsx libs/authz/bench/capacity.ts
+import { DEFAULT_MAX_SHARD_BYTES, hashedKeyName, shardKeyMap, type StoredGrant } from '../src/index.js';
 
-const SECRET_LIMIT = 65_536;
+const KEYS = 10_000;
 const TEMPLATES = ['/resources', '/resources/{id}', '/resources/{id}/items', '/analytics/{reportId}', '/orders/{orderId}/lines/{lineId}'];
+const METHODS = ['GET', 'POST', 'PUT', 'DELETE'] as const;
 
-function grants(count: number, queryParameters: string[]): Grant[] {
-  return Array.from({ length: count }, (_, i) => ({
-    method: i % 2 === 0 ? 'GET' : 'POST',
-    path: `${TEMPLATES[i % TEMPLATES.length] ?? '/'}${i >= TEMPLATES.length ? `/v${Math.floor(i / TEMPLATES.length)}` : ''}`,
-    queryParameters,
-  }));
+/** `count` grants, every other one with 2 query parameters. */
+function grants(count: number, offset = 0): StoredGrant[] {
+  return Array.from({ length: count }, (_, n) => {
+    const i = n + offset;
+    const grant = { method: METHODS[i % 4] ?? 'GET', path: `${TEMPLATES[i % TEMPLATES.length] ?? '/'}/v${Math.floor(i / TEMPLATES.length)}` };
+    return i % 2 === 0 ? { ...grant, queryParameters: ['limit', 'cursor'] } : grant;
+  });
 }
 
-const shapes: Array<[string, Grant[]]> = [
-  ['2 grants, no query parameters', grants(2, [])],
-  ['5 grants, 2 query parameters each', grants(5, ['limit', 'cursor'])],
-  ['20 grants, 2 query parameters each', grants(20, ['limit', 'cursor'])],
+// 10 plans of 4 grants: "20 grants' worth" is 5 plans per key.
+const plans = Object.fromEntries(Array.from({ length: 10 }, (_, p) => [`plan-${p}`, grants(4, p * 4)]));
+
+function version2(plansPerKey: number, ownGrants: number) {
+  const keys = Object.fromEntries(
+    Array.from({ length: KEYS }, (_, i) => [
+      hashedKeyName(`sk_live_${i}`),
+      {
+        companyId: 100_000 + (i % 5000),
+        userId: 1_000_000 + i,
+        plans: Array.from({ length: plansPerKey }, (_, p) => `plan-${(i + p) % 10}`),
+        ...(ownGrants > 0 ? { grants: grants(ownGrants, 100 + (i % 50)) } : {}),
+      },
+    ]),
+  );
+  return { version: 2, plans, keys };
+}
+
+function version1(grantCount: number) {
+  return Object.fromEntries(
+    Array.from({ length: KEYS }, (_, i) => [hashedKeyName(`sk_live_${i}`), { companyId: 100_000 + (i % 5000), userId: 1_000_000 + i, authorizedRequests: grants(grantCount, i % 50) }]),
+  );
+}
+
+const shapes: Array<[string, object]> = [
+  ['v2: 1 plan', version2(1, 0)],
+  ['v2: 2 plans', version2(2, 0)],
+  ['v2: 5 plans (20 grants)', version2(5, 0)],
+  ['v2: 1 plan + 2 own grants', version2(1, 2)],
+  ['v2: 2 plans + 2 own grants', version2(2, 2)],
+  ['v2: 5 plans + 2 own grants', version2(5, 2)],
 ];
 
-console.log('| key shape (sha256-stored, minified JSON) | bytes per key | keys per 64 KB secret |');
-console.log('|---|---|---|');
-for (const [label, shape] of shapes) {
-  const map: Record<string, unknown> = {};
-  let keys = 0;
-  for (;;) {
-    map[hashedKeyName(`sk_live_${keys}`)] = { companyId: 100_000 + keys, userId: 1_000_000 + keys, authorizedRequests: shape.map((g) => (g.queryParameters.length > 0 ? g : { method: g.method, path: g.path })) };
-    if (Buffer.byteLength(JSON.stringify(map)) > SECRET_LIMIT) break;
-    keys++;
-  }
-  delete map[hashedKeyName(`sk_live_${keys}`)];
-  parseKeyMap(map);
-  const bytes = Buffer.byteLength(JSON.stringify(map));
-  console.log(`| ${label} | ${Math.round(bytes / keys)} | ${keys} |`);
+console.log(`| key shape (${KEYS.toLocaleString('en-US')} keys) | bytes per key | keys per ${DEFAULT_MAX_SHARD_BYTES.toLocaleString('en-US')}-byte shard | shards for ${KEYS.toLocaleString('en-US')} keys |`);
+console.log('|---|---|---|---|');
+for (const [label, document] of shapes) {
+  const shards = shardKeyMap(document);
+  const bytes = shards.reduce((sum, shard) => sum + shard.bytes, 0);
+  // What one shard spends on its envelope and plans, measured on a shard without keys.
+  const overhead = Buffer.byteLength(JSON.stringify({ ...shards[0]?.document, keys: {} }));
+  const perKey = (bytes - overhead * shards.length) / KEYS;
+  console.log(`| ${label} | ${Math.round(perKey)} | ${Math.floor((DEFAULT_MAX_SHARD_BYTES - overhead) / perKey)} | ${shards.length} |`);
+}
+// For comparison, DESIGN.md's format as stored (every key carries its grants; not sharded).
+for (const count of [5, 20]) {
+  const perKey = Buffer.byteLength(JSON.stringify(version1(count))) / KEYS;
+  console.log(`| DESIGN.md format, ${count} grants per key | ${Math.round(perKey)} | ${Math.floor(DEFAULT_MAX_SHARD_BYTES / perKey)} | (the shard tool writes version 2) |`);
 }

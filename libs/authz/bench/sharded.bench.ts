@@ -102,8 +102,12 @@ for (const key of keys) {
 // Each request carries its key's shard map, so that `decide` alone is timed; the provider's
 // shard pick (a Map read of the presented key, memoized sha256) is timed with it separately.
 type ShardedRequest = AuthorizationRequest & { readonly shard: CompiledKeyMap };
+// (Built field by field: objects made by spreading measured 2–3× slower to read in `decide`.)
 const requests: ShardedRequest[] = requestsFor(keys, (key) => grantsByKey.get(key) ?? []).map((request) => ({
-  ...request,
+  apiKey: request.apiKey,
+  method: request.method,
+  path: request.path,
+  queryParameterNames: request.queryParameterNames,
   shard: at(maps, loader.shardOf(request.apiKey ?? '')),
 }));
 const onShard = measure((request) => decide((request as ShardedRequest).shard, request).effect, requests);

@@ -39,7 +39,7 @@ const KEY_MAP = JSON.stringify({
   },
 });
 
-// The same program in both module systems: one Allow, one Deny, one unknown key.
+// The same program in both module systems: one Allow, one Deny, one unknown key, one sharded Allow.
 const PROGRAM = `
 const authorize = createAuthorizer({
   keyMaps: new CachingKeyMapLoader({ source: fileKeyMapSource('api-keys.json'), logger: silent }),
@@ -52,17 +52,23 @@ const event = (path, key) => ({
 const allowed = await authorize(event('/resources/1', 'sk_test_e2e_key'));
 const denied = await authorize(event('/other', 'sk_test_e2e_key'));
 const unknown = await authorize(event('/resources/1', 'nope')).catch((e) => e.message);
+// A version-2 map, split by the shard tool and served from its shards.
+const shards = shardKeyMap({ version: 2, plans: { read: [{ method: 'GET', path: '/resources/{id}' }] },
+  keys: { [hashedKeyName('sk_test_e2e_key')]: { companyId: 42, userId: 8, plans: ['read'] } } }, { shards: 2 });
+const sharded = createAuthorizer({ logger: silent, keyMaps: new ShardedKeyMapLoader({ shardCount: 2, logger: silent,
+  sourceFor: (index) => ({ description: 'shard ' + index, load: async () => shards[index].json }) }) });
+const viaShard = await sharded(event('/resources/1', 'sk_test_e2e_key'));
 console.log(JSON.stringify([allowed.principalId, allowed.policyDocument.Statement[0].Effect,
-  denied.policyDocument.Statement[0].Effect, unknown, typeof hashedKeyName]));
+  denied.policyDocument.Statement[0].Effect, unknown, viaShard.principalId]));
 `;
 const silent = 'const silent = { info() {}, warn() {}, error() {} };';
-const EXPECTED = JSON.stringify(['42-7', 'Allow', 'Deny', 'Unauthorized', 'function']);
+const EXPECTED = JSON.stringify(['42-7', 'Allow', 'Deny', 'Unauthorized', '42-8']);
 
 test('a CommonJS project can require the package and authorize', () => {
   const output = scratchProject(
     'commonjs',
     'main.js',
-    `const { createAuthorizer, CachingKeyMapLoader, fileKeyMapSource, hashedKeyName } = require('@tollgate/authz');
+    `const { createAuthorizer, CachingKeyMapLoader, fileKeyMapSource, hashedKeyName, shardKeyMap, ShardedKeyMapLoader } = require('@tollgate/authz');
 ${silent}
 (async () => {${PROGRAM}})();`,
   );
@@ -73,7 +79,7 @@ test('an ESM project can import the package and authorize', () => {
   const output = scratchProject(
     'module',
     'main.js',
-    `import { createAuthorizer, CachingKeyMapLoader, fileKeyMapSource, hashedKeyName } from '@tollgate/authz';
+    `import { createAuthorizer, CachingKeyMapLoader, fileKeyMapSource, hashedKeyName, shardKeyMap, ShardedKeyMapLoader } from '@tollgate/authz';
 ${silent}
 ${PROGRAM}`,
   );

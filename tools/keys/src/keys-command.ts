@@ -156,6 +156,8 @@ function parseJson(file: string, text: string): unknown {
   }
 }
 
-function isNodeError(error: unknown): error is Error & { code: string } {
-  return error instanceof Error && typeof (error as { code?: unknown }).code === 'string';
+// Duck-typed: fs errors may come from another realm (under a test VM), where instanceof fails.
+function isNodeError(error: unknown): error is { code: string; message: string } {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return typeof code === 'string' && typeof message === 'string';
 }

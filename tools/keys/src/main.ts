@@ -3,7 +3,9 @@
 //   (or: NX_DAEMON=false npx nx run key-tools:keys -- <shard|check|locate> …)
 import { runKeysCommand } from './keys-command.js';
 
-process.exitCode = await runKeysCommand(process.argv.slice(2), {
+void runKeysCommand(process.argv.slice(2), {
   out: (line) => console.log(line),
   err: (line) => console.error(line),
+}).then((code) => {
+  process.exitCode = code;
 });

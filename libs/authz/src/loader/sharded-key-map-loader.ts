@@ -1,7 +1,7 @@
 import { hashedKeyName, isPresentableKey } from '../key-map/key-names.js';
-import { keyStoreOf } from '../key-map/key-store.js';
-import { CompiledKeyMap } from '../key-map/compiled-key-map.js';
 import { GrantTable } from '../grants/grant-table.js';
+import { CompiledKeyMap } from '../key-map/compiled-key-map.js';
+import { keyStoreOf } from '../key-map/key-store.js';
 import { isShardCount, MAX_SHARDS, shardOfHashedName } from '../sharding/shard-of.js';
 import type { KeyMapSource } from '../sources/key-map-source.js';
 import { CachingKeyMapLoader, type CachingKeyMapLoaderOptions } from './caching-key-map-loader.js';
@@ -16,8 +16,9 @@ export interface ShardedKeyMapLoaderOptions extends Omit<CachingKeyMapLoaderOpti
 
 /**
  * A key map spread over several sources, each holding the keys whose sha256 falls in its
- * shard's range (`shardOfHashedName`). A presented key loads only its own shard — one source call on a cold start —
- * and each shard is cached on its own with the TTL and grace rules of `CachingKeyMapLoader`.
+ * shard's range (`shardOfHashedName`). A presented key loads only its own shard — one source
+ * call on a cold start — and each shard is cached on its own with the TTL, grace and retry
+ * rules of `CachingKeyMapLoader`.
  */
 export class ShardedKeyMapLoader implements KeyMapProvider {
   private readonly shardCount: number;
@@ -28,12 +29,13 @@ export class ShardedKeyMapLoader implements KeyMapProvider {
    */
   private readonly shardOfKey = new Map<string, number>();
   /** Compiled grants for all shards: a plan compiles once, and every decision touches the same small structure. */
-  private readonly grants = new GrantTable();
+  private readonly grants: GrantTable;
 
   constructor(private readonly options: ShardedKeyMapLoaderOptions) {
     if (!isShardCount(options.shardCount)) throw new RangeError(`shardCount must be a whole number from 1 to ${MAX_SHARDS}`);
     this.shardCount = options.shardCount;
     this.loaders = new Array<CachingKeyMapLoader | undefined>(this.shardCount);
+    this.grants = options.grants ?? new GrantTable();
   }
 
   keyMapFor(apiKey: string): Promise<CompiledKeyMap | undefined> {
