@@ -16,6 +16,10 @@ function addRouterHeaders(headers: Record<string, string>, routerHeaders: Router
   }
 }
 
+function isContentType(name: string): boolean {
+  return name.length === 12 && name.toLowerCase() === 'content-type';
+}
+
 /** A handler's response: JSON unless the handler chose a content-type and gave a string body. */
 export function handlerResult(response: RouteResponse, routerHeaders: RouterHeaders): ApiGatewayProxyResult {
   const headers: Record<string, string> = {};
@@ -24,7 +28,7 @@ export function handlerResult(response: RouteResponse, routerHeaders: RouterHead
   if (own !== undefined) {
     for (const name in own) {
       headers[name] = own[name] as string;
-      if (!hasContentType && name.length === 12 && name.toLowerCase() === 'content-type') hasContentType = true;
+      if (!hasContentType && isContentType(name)) hasContentType = true;
     }
   }
   let body: string;
@@ -44,7 +48,12 @@ export function problemResult(
   routerHeaders: RouterHeaders,
   extraHeaders?: Readonly<Record<string, string>>,
 ): ApiGatewayProxyResult {
-  const headers: Record<string, string> = { ...extraHeaders, 'Content-Type': 'application/problem+json' };
+  const headers: Record<string, string> = {};
+  // A problem is always problem+json: a thrower's content-type, in any casing, must not make a second one.
+  for (const name in extraHeaders) {
+    if (!isContentType(name)) headers[name] = extraHeaders[name] as string;
+  }
+  headers['Content-Type'] = 'application/problem+json';
   addRouterHeaders(headers, routerHeaders);
   return { statusCode: problem.status, headers, body: JSON.stringify(problem), isBase64Encoded: false };
 }
