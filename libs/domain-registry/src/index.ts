@@ -1,3 +1,25 @@
 export type { DomainDefinition, LambdaImageDefinition } from './domain-definition.js';
 export { domains, authorizerImage, lambdaImages } from './domains.js';
 export { domainForPath } from './domain-for-path.js';
+export { binaryMediaTypes } from './binary-media-types.js';
+export {
+  gatewayFallbackBody,
+  gatewayFallbackProblems,
+  gatewayProblemBody,
+  gatewayProblems,
+  problemContentType,
+  type GatewayFallbackProblem,
+  type GatewayProblem,
+  type GatewayProblemBody,
+  type GatewayProblemSlug,
+} from './gateway-problems.js';
+export {
+  gitShaPattern,
+  imageTag,
+  imageTagContextKey,
+  isImageTagOf,
+  lambdaFunctionName,
+  lambdaStackKind,
+  resourcePrefix,
+  stackName,
+} from './naming.js';

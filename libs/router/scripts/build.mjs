@@ -1,6 +1,7 @@
 // Builds the publishable package (run from libs/router):
 //   dist/esm  ES modules + declarations (tsc)
-//   dist/cjs  one CommonJS bundle (esbuild) + the same declarations, under {"type":"commonjs"}
+//   dist/cjs  one CommonJS bundle per entry (esbuild) + the same declarations, under {"type":"commonjs"}
+// testing/package.json (checked in) points resolvers without `exports` support at dist/cjs/testing.
 import { execFileSync } from 'node:child_process';
 import { cpSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -11,13 +12,14 @@ const tsc = createRequire(join(process.cwd(), 'package.json')).resolve('typescri
 
 rmSync('dist', { recursive: true, force: true });
 execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+// One self-contained bundle per entry: `.` and `./testing` (which shares no state with `.`).
 await build({
-  entryPoints: ['src/index.ts'],
+  entryPoints: { index: 'src/index.ts', 'testing/index': 'src/testing/index.ts' },
   bundle: true,
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  outfile: 'dist/cjs/index.js',
+  outdir: 'dist/cjs',
   logLevel: 'warning',
 });
 cpSync('dist/esm', 'dist/cjs', { recursive: true, filter: (path) => !path.endsWith('.js') });

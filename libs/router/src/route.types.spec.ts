@@ -1,7 +1,7 @@
 import type { APIGatewayProxyEvent, APIGatewayProxyHandler, Context } from 'aws-lambda';
 import * as z from 'zod/mini';
 import { ApiRouter } from './api-router.js';
-import { proxyEvent } from './proxy-event.test-support.js';
+import { proxyEvent } from './testing/index.js';
 import { route, type RouteDefinition } from './route.js';
 
 // These checks run at `typecheck` (a wrong type fails the build); the runtime part shows the
@@ -41,9 +41,9 @@ describe('route() types', () => {
     const erased: RouteDefinition[] = [fromTemplate, fromSchemas];
     const router = new ApiRouter(erased);
 
-    const items = await router.handler(proxyEvent('GET', '/orgs/acme/items/7'));
+    const items = await router.handler(proxyEvent({ path: '/orgs/acme/items/7', version: '2025-03-01' }));
     expect(JSON.parse(items.body)).toEqual({ org: 'acme', itemId: '7' });
-    const counter = await router.handler(proxyEvent('POST', '/counters/40', { body: '{"by":2}' }));
+    const counter = await router.handler(proxyEvent({ method: 'POST', path: '/counters/40', version: '2025-03-01', body: '{"by":2}' }));
     expect(JSON.parse(counter.body)).toEqual({ total: 42, dryRun: null });
   });
 
@@ -52,7 +52,7 @@ describe('route() types', () => {
       route({ method: 'GET', path: '/ok', version: '2025-03-01', handler: () => ({ status: 204 }) }),
     ]);
     const handler: APIGatewayProxyHandler = router.handler;
-    const awsEvent = proxyEvent('GET', '/ok') as unknown as APIGatewayProxyEvent;
+    const awsEvent: APIGatewayProxyEvent = proxyEvent({ path: '/ok', version: '2025-03-01' });
     const result = await handler(awsEvent, {} as Context, () => undefined);
     expect(result).toMatchObject({ statusCode: 204 });
   });

@@ -1,9 +1,14 @@
 import { z } from 'zod';
 import * as zm from 'zod/mini';
 import { ApiRouter } from './api-router.js';
-import { jsonBody, proxyEvent } from './proxy-event.test-support.js';
 import { route } from './route.js';
 import type { StandardSchemaV1 } from './standard-schema.js';
+import { proxyEvent, type ProxyEventInit } from './testing/index.js';
+
+/** A request in the current version from company 42's user 7, request id `req-1`. */
+const request = (method: string, path: string, init: Partial<ProxyEventInit> = {}) =>
+  proxyEvent({ method, path, version: '2025-03-01', requestId: 'req-1', authorizer: { companyId: '42', userId: '7' }, ...init });
+const jsonBody = (result: { body: string }): unknown => JSON.parse(result.body);
 
 const UUID = '0b6f2f9e-6a3e-4c1e-9d1a-6f1f1f1f1f1f';
 
@@ -47,7 +52,7 @@ describe('input schemas', () => {
 
   it('hands the handler the schema outputs', async () => {
     const result = await router.handler(
-      proxyEvent('POST', `/resources/${UUID}/notes`, { queryStringParameters: { limit: '20' }, body: '{"text":"hi"}' }),
+      request('POST', `/resources/${UUID}/notes`, { query: { limit: '20' }, body: '{"text":"hi"}' }),
     );
     expect(result.statusCode).toBe(201);
     expect(seen).toEqual({ params: { id: UUID }, query: { limit: 20 }, body: { text: 'hi' } });
@@ -55,8 +60,8 @@ describe('input schemas', () => {
 
   it('answers 400 validation-failed listing every failing field of every location', async () => {
     const result = await router.handler(
-      proxyEvent('POST', '/resources/not-a-uuid/notes', {
-        queryStringParameters: { limit: '500' },
+      request('POST', '/resources/not-a-uuid/notes', {
+        query: { limit: '500' },
         body: '{"text":"","tags":[1]}',
       }),
     );
@@ -74,27 +79,27 @@ describe('input schemas', () => {
   });
 
   it('validates a missing body against the body schema', async () => {
-    const result = await router.handler(proxyEvent('POST', `/resources/${UUID}/notes`));
+    const result = await router.handler(request('POST', `/resources/${UUID}/notes`));
     expect(jsonBody(result)).toMatchObject({ errors: [{ location: 'body', path: '' }] });
   });
 
   it('reports invalid JSON together with the other failing fields', async () => {
-    const result = await router.handler(proxyEvent('POST', '/resources/nope/notes', { body: '{' }));
+    const result = await router.handler(request('POST', '/resources/nope/notes', { body: '{' }));
     const problem = jsonBody(result) as { errors: { location: string; path: string; message: string }[] };
     expect(problem.errors[0]).toEqual({ location: 'body', path: '', message: 'body is not valid JSON' });
     expect(problem.errors.map((error) => error.location)).toContain('params');
   });
 
   it('awaits asynchronous schemas', async () => {
-    const good = await router.handler(proxyEvent('GET', '/even', { queryStringParameters: { n: '4' } }));
+    const good = await router.handler(request('GET', '/even', { query: { n: '4' } }));
     expect(jsonBody(good)).toEqual({ n: 4 });
-    const bad = await router.handler(proxyEvent('GET', '/even', { queryStringParameters: { n: '3' } }));
+    const bad = await router.handler(request('GET', '/even', { query: { n: '3' } }));
     expect(jsonBody(bad)).toMatchObject({ errors: [{ location: 'query', path: 'n', message: 'must be even' }] });
   });
 
   it('never calls the handler when validation fails', async () => {
     seen = undefined;
-    await router.handler(proxyEvent('POST', '/resources/x/notes', { body: '{"text":"hi"}' }));
+    await router.handler(request('POST', '/resources/x/notes', { body: '{"text":"hi"}' }));
     expect(seen).toBeUndefined();
   });
 });

@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
  */
 const dist = join(__dirname, '..', 'dist');
 type RouterModule = typeof import('../src/index.js');
+type TestingModule = typeof import('../src/testing/index.js');
 
 const event = {
   httpMethod: 'GET',
@@ -32,15 +33,30 @@ describe('the built package', () => {
     });
   });
 
-  it('serves a request from the ES module build in plain Node', () => {
+  it('builds a proxy event with @tollgate/router/testing from the CommonJS build', async () => {
+    const { ApiRouter, route } = (await import(join(dist, 'cjs', 'index.js'))) as RouterModule;
+    const { proxyEvent } = (await import(join(dist, 'cjs', 'testing', 'index.js'))) as TestingModule;
+    const router = new ApiRouter([
+      route({ method: 'GET', path: '/ping/{n}', version: '2025-03-01', handler: (req) => ({ status: 200, body: { n: req.params.n } }) }),
+    ]);
+    const result = await router.handler(proxyEvent({ path: '/ping/7', version: '2025-03-01' }));
+    expect(result).toMatchObject({ statusCode: 200, body: '{"n":"7"}' });
+  });
+
+  it('serves a request from the ES module build in plain Node, also with a @tollgate/router/testing event', () => {
     const esm = pathToFileURL(join(dist, 'esm', 'index.js')).href;
+    const esmTesting = pathToFileURL(join(dist, 'esm', 'testing', 'index.js')).href;
     const script = `
       const { ApiRouter, route } = await import(${JSON.stringify(esm)});
+      const { proxyEvent } = await import(${JSON.stringify(esmTesting)});
       const router = new ApiRouter([route({ method: 'GET', path: '/ping/{n}', version: '2025-03-01',
         handler: (req) => ({ status: 200, body: { n: req.params.n } }) })]);
-      console.log(JSON.stringify(await router.handler(${JSON.stringify(event)})));`;
+      const fromTesting = await router.handler(proxyEvent({ path: '/ping/42', version: '2025-03-01' }));
+      const plain = await router.handler(${JSON.stringify(event)});
+      console.log(JSON.stringify([plain, fromTesting]));`;
     const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
     expect(run.stderr).toBe('');
-    expect(JSON.parse(run.stdout)).toMatchObject({ statusCode: 200, body: '{"n":"42"}' });
+    const served = { statusCode: 200, body: '{"n":"42"}' };
+    expect(JSON.parse(run.stdout)).toMatchObject([served, served]);
   });
 });

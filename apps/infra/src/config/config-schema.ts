@@ -48,9 +48,12 @@ export const infraConfigSchema = z
     }),
     secrets: z.strictObject({
       database: secretName,
+      /** The key map's secret, or with `apiKeyShards` the prefix of its `<name>/shard-NNN` secrets. */
       apiKeys: secretName,
       analyticsApiToken: secretName,
     }),
+    /** Number of secrets the key map is split across (`tools/keys shard`); absent: one secret. */
+    apiKeyShards: z.number().int().min(1).max(256).optional(),
     analytics: z.strictObject({
       apiUrl: z.url({ protocol: /^https$/ }),
     }),

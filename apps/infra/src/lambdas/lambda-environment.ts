@@ -5,7 +5,10 @@ import type { InfraConfig } from '../config/config-schema.js';
  * Secrets travel by name; the functions read them through the shared role.
  */
 const environments: Readonly<Record<string, (config: InfraConfig) => Record<string, string>>> = {
-  authorizer: (config) => ({ API_KEYS_SECRET_ID: config.secrets.apiKeys }),
+  authorizer: (config) => ({
+    API_KEYS_SECRET_ID: config.secrets.apiKeys,
+    ...(config.apiKeyShards === undefined ? {} : { API_KEYS_SHARDS: String(config.apiKeyShards) }),
+  }),
   resources: (config) => ({ DB_SECRET_ID: config.secrets.database }),
   analytics: (config) => ({
     ANALYTICS_API_URL: config.analytics.apiUrl,

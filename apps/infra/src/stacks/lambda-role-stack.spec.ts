@@ -1,4 +1,8 @@
-import type { Template } from 'aws-cdk-lib/assertions';
+import { App } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { loadConfig } from '../config/load-config.js';
+import { Deployment } from '../deployment.js';
+import { LambdaRoleStack } from './lambda-role-stack.js';
 import {
   onlyResource,
   synthesizeForTest,
@@ -74,6 +78,24 @@ describe('Lambda role', () => {
     );
     const others = [...statements.values()].filter((s) => s.Sid !== 'ReadPlatformSecrets');
     expect(JSON.stringify(others)).not.toContain('secretsmanager');
+  });
+
+  it('reads the shards of a sharded key map, and only those', () => {
+    const deployment = new Deployment('dev', { ...loadConfig('dev'), apiKeyShards: 16 });
+    const sharded = Template.fromStack(new LambdaRoleStack(new App(), deployment));
+    const { Policies } = onlyResource(sharded, 'AWS::IAM::Role') as {
+      Policies: { PolicyDocument: { Statement: Statement[] } }[];
+    };
+    const read = Policies.flatMap((policy) => policy.PolicyDocument.Statement).find(
+      (statement) => statement.Sid === 'ReadPlatformSecrets',
+    );
+    const expected = [
+      'tollgate/dev/analytics-api-token',
+      'tollgate/dev/api-key-map/shard-???',
+      'tollgate/dev/database',
+    ].map((name) => localArn('secretsmanager', `:secret:${name}-??????`));
+    expect(read?.Resource).toHaveLength(expected.length);
+    expect(read?.Resource).toEqual(expect.arrayContaining(expected));
   });
 
   it('writes only to the three function log groups', () => {

@@ -12,9 +12,13 @@ import { PlatformStack } from './platform-stack.js';
 export class LambdaRoleStack extends PlatformStack {
   constructor(scope: Construct, deployment: Deployment) {
     super(scope, 'lambda-role', { deployment, description: 'Tollgate: IAM role of the Lambdas' });
-    const { secrets } = deployment.config;
+    const { secrets, apiKeyShards } = deployment.config;
 
-    const secretArns = Object.values(secrets).map((name) =>
+    // A sharded key map lives in `<apiKeys>/shard-000` … (see libs/authz's sharding).
+    const secretNames = Object.entries(secrets).map(([purpose, name]) =>
+      purpose === 'apiKeys' && apiKeyShards !== undefined ? `${name}/shard-???` : name,
+    );
+    const secretArns = secretNames.map((name) =>
       // `-??????` is the random suffix Secrets Manager appends to every secret's ARN.
       this.localArn('secretsmanager', 'secret', `${name}-??????`, ArnFormat.COLON_RESOURCE_NAME),
     );

@@ -1,3 +1,5 @@
+import { loadConfig } from '../config/load-config.js';
+import { lambdaEnvironment } from '../lambdas/lambda-environment.js';
 import type { Template } from 'aws-cdk-lib/assertions';
 import type { StackKind } from '../feature-sets.js';
 import {
@@ -89,5 +91,15 @@ describe('Lambda environments (DESIGN.md’s configuration table)', () => {
     ],
   ])('%s gets exactly its variables', (name, variables) => {
     expect(functionOf(name)['Environment']).toEqual({ Variables: variables });
+  });
+});
+
+describe('a sharded key map', () => {
+  it('tells the authorizer how many shards to read', () => {
+    const config = { ...loadConfig('dev'), apiKeyShards: 16 };
+    expect(lambdaEnvironment('authorizer', config)).toEqual({
+      API_KEYS_SECRET_ID: 'tollgate/dev/api-key-map',
+      API_KEYS_SHARDS: '16',
+    });
   });
 });

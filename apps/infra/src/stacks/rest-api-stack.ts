@@ -1,4 +1,10 @@
-import { domains, authorizerImage, type DomainDefinition } from '@tollgate/domain-registry';
+import {
+  authorizerImage,
+  binaryMediaTypes,
+  domains,
+  problemContentType,
+  type DomainDefinition,
+} from '@tollgate/domain-registry';
 import { CfnOutput, Duration, Fn, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import {
   AccessLogFormat,
@@ -19,11 +25,7 @@ import { Function as LambdaFunction, type IFunction } from 'aws-cdk-lib/aws-lamb
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { accessLogFormat } from '../api/access-log-format.js';
-import {
-  gatewayProblemResponses,
-  problemContentType,
-  problemTemplate,
-} from '../api/gateway-responses.js';
+import { gatewayProblemResponses } from '../api/gateway-responses.js';
 import type { Deployment } from '../deployment.js';
 import { PlatformStack } from './platform-stack.js';
 
@@ -53,6 +55,8 @@ export class RestApiStack extends PlatformStack {
       disableExecuteApiEndpoint: true,
       cloudWatchRole: false,
       apiKeySourceType: ApiKeySourceType.AUTHORIZER,
+      // Shared with the local API, which decodes base64 Lambda bodies only for these.
+      ...(binaryMediaTypes.length > 0 ? { binaryMediaTypes: [...binaryMediaTypes] } : {}),
       deployOptions: {
         stageName: config.api.stageName,
         accessLogDestination: new LogGroupLogDestination(accessLogs),
@@ -108,7 +112,7 @@ export class RestApiStack extends PlatformStack {
         type: ResponseType.of(response.type),
         ...(response.statusCode === undefined ? {} : { statusCode: response.statusCode }),
         responseHeaders: { 'Content-Type': `'${problemContentType}'` },
-        templates: { 'application/json': problemTemplate(response.body) },
+        templates: { 'application/json': response.template },
       });
     }
 
