@@ -4,12 +4,14 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+import { proxyEvent } from '@tollgate/router/testing';
 import {
   analyticsStandInToken,
   demoReports,
+  simulatedFailures,
   startAnalyticsStandIn,
   type AnalyticsStandIn,
-} from '@tollgate/domain-analytics';
+} from '@tollgate/domain-analytics/dev';
 
 // The spec exercises what ships: the esbuild bundle (the test target depends on `build`).
 const bundle = resolve(__dirname, '../../../dist/apps/analytics-lambda/index.js');
@@ -18,18 +20,32 @@ const run = promisify(execFile);
 type Handler = (event: APIGatewayProxyEvent) => Promise<APIGatewayProxyResult>;
 
 let standIn: AnalyticsStandIn;
+/** A container whose answers get a generous timeout. */
 let handler: Handler;
+/** A container with a short timeout, only ever sent to the report that never answers. */
+let impatientHandler: Handler;
 let warnings: string[];
 const savedEnv = { ...process.env };
 
-beforeAll(async () => {
-  standIn = await startAnalyticsStandIn();
+/** A fresh copy of the bundle (its own module state), cold-started with `timeoutMs`. */
+function loadBundle(timeoutMs: number): Handler {
   Object.assign(process.env, {
     ANALYTICS_API_URL: standIn.url,
     ANALYTICS_API_TOKEN: analyticsStandInToken,
-    ANALYTICS_API_TIMEOUT_MS: '100',
+    ANALYTICS_API_TIMEOUT_MS: String(timeoutMs),
   });
-  ({ handler } = (await import(bundle)) as { handler: Handler });
+  let loaded: Handler | undefined;
+  jest.isolateModules(() => {
+    loaded = (require(bundle) as { handler: Handler }).handler;
+  });
+  if (!loaded) throw new Error(`${bundle} exports no handler`);
+  return loaded;
+}
+
+beforeAll(async () => {
+  standIn = await startAnalyticsStandIn();
+  handler = loadBundle(5_000);
+  impatientHandler = loadBundle(100);
 });
 beforeEach(() => {
   warnings = [];
@@ -41,60 +57,24 @@ afterAll(async () => {
   await standIn.close();
 });
 
-/** A REST API (payload 1.0) proxy event as API Gateway sends it after the authorizer allowed it. */
+/** A REST API proxy event as API Gateway sends it after the authorizer let company `companyId` in. */
 function restEvent(
   path: string,
   { method = 'GET', version = '2024-12-01' as string | null, companyId = '42' } = {},
 ): APIGatewayProxyEvent {
-  const headers: Record<string, string> = { Host: 'api.example.com', 'X-Api-Key': 'sk_live_abc123' };
-  if (version !== null) headers['X-Api-Version'] = version;
-  return {
-    resource: '/analytics/{proxy+}',
+  return proxyEvent({
+    method,
     path,
-    httpMethod: method,
-    headers,
-    multiValueHeaders: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, [v]])),
-    queryStringParameters: null,
-    multiValueQueryStringParameters: null,
-    pathParameters: { proxy: path.replace(/^\/analytics\/?/, '') },
-    stageVariables: null,
-    body: null,
-    isBase64Encoded: false,
-    requestContext: {
-      accountId: '123456789012',
-      apiId: 'abc123',
-      authorizer: { companyId, userId: '7', principalId: `${companyId}-7`, integrationLatency: 12 },
-      protocol: 'HTTP/1.1',
-      httpMethod: method,
-      identity: {
-        accessKey: null,
-        accountId: null,
-        apiKey: null,
-        apiKeyId: null,
-        caller: null,
-        clientCert: null,
-        cognitoAuthenticationProvider: null,
-        cognitoAuthenticationType: null,
-        cognitoIdentityId: null,
-        cognitoIdentityPoolId: null,
-        principalOrgId: null,
-        sourceIp: '203.0.113.9',
-        user: null,
-        userAgent: 'jest',
-        userArn: null,
-      },
-      path: `/prod${path}`,
-      stage: 'prod',
-      requestId: 'c6af9ac6-7b61-11e6-9a41-93e8deadbeef',
-      requestTimeEpoch: 1795507200000,
-      resourceId: 'r1',
-      resourcePath: '/analytics/{proxy+}',
-    },
-  };
+    version: version ?? undefined,
+    resource: '/analytics/{proxy+}',
+    headers: { Host: 'api.example.com', 'X-Api-Key': 'sk_live_abc123' },
+    authorizer: { companyId, userId: '7', principalId: `${companyId}-7`, integrationLatency: 12 },
+  });
 }
 
 async function send(event: APIGatewayProxyEvent) {
-  const result = await handler(event);
+  const noAnswer = event.path.endsWith(`/${simulatedFailures.noAnswer}`);
+  const result = await (noAnswer ? impatientHandler : handler)(event);
   return { ...result, json: JSON.parse(result.body) as Record<string, unknown> };
 }
 

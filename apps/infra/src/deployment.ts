@@ -1,3 +1,4 @@
+import { lambdaFunctionName, resourcePrefix, stackName } from '@tollgate/domain-registry';
 import type { InfraConfig } from './config/config-schema.js';
 
 /** One environment's validated config plus every physical name derived from it. */
@@ -9,11 +10,11 @@ export class Deployment {
     readonly envName: string,
     readonly config: InfraConfig,
   ) {
-    this.prefix = `${config.project}-${envName}`;
+    this.prefix = resourcePrefix(config.project, envName);
   }
 
   stackName(kind: string): string {
-    return `${this.prefix}-${kind}`;
+    return stackName(this.config.project, this.envName, kind);
   }
 
   /** The REST API's name, also the `ApiName` dimension the alarms watch. */
@@ -22,7 +23,7 @@ export class Deployment {
   }
 
   functionName(imageName: string): string {
-    return `${this.prefix}-${imageName}`;
+    return lambdaFunctionName(this.config.project, this.envName, imageName);
   }
 
   functionLogGroupName(imageName: string): string {

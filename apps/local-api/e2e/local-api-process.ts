@@ -17,8 +17,10 @@ export interface LocalApiProcess {
   readonly examples: readonly PrintedExample[];
   /** Everything printed so far (stdout and stderr). */
   output(): string;
-  /** Sends the signal; resolves with the exit code and how long the exit took. */
-  stop(signal: NodeJS.Signals): Promise<{ code: number | null; ms: number }>;
+  /** The first output line containing `text`, once printed (the request log follows the response). */
+  waitForLine(text: string, timeoutMs?: number): Promise<string>;
+  /** Sends the signal; resolves with the exit code. */
+  stop(signal: NodeJS.Signals): Promise<number | null>;
 }
 
 const readyLine = 'Ctrl-C stops everything.';
@@ -67,11 +69,18 @@ export async function startLocalApiProcess(
     url,
     examples,
     output: () => output,
+    async waitForLine(text, timeoutMs = 5000) {
+      const find = () => output.split('\n').find((line) => line.includes(text));
+      for (const deadline = Date.now() + timeoutMs; Date.now() < deadline;) {
+        const line = find();
+        if (line !== undefined) return line;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      throw new Error(`no output line containing "${text}" within ${timeoutMs} ms:\n${output}`);
+    },
     async stop(signal) {
-      const started = performance.now();
       child.kill(signal);
-      const code = await exited;
-      return { code, ms: performance.now() - started };
+      return exited;
     },
   };
 }

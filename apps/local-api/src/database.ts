@@ -4,7 +4,7 @@ import {
   migrateToLatest,
   seedDemoData,
   startEmbeddedPostgres,
-} from '@tollgate/domain-resources';
+} from '@tollgate/domain-resources/dev';
 
 export interface LocalDatabase {
   /** The URL the resources Lambda gets as `DATABASE_URL`. */

@@ -3,9 +3,9 @@ import {
   analyticsStandInToken,
   demoReports,
   startAnalyticsStandIn,
-} from '@tollgate/domain-analytics';
+} from '@tollgate/domain-analytics/dev';
 import { authorizerImage, domains } from '@tollgate/domain-registry';
-import { demoCompanies, demoResourceIds } from '@tollgate/domain-resources';
+import { demoCompanies, demoResourceIds } from '@tollgate/domain-resources/dev';
 import { type CurlExample, demoExamples } from './curl-examples.js';
 import { prepareDatabase } from './database.js';
 import { createGateway } from './gateway/gateway.js';
@@ -17,7 +17,7 @@ import type { LocalConfig } from './local-config.js';
 export interface LocalApiOptions {
   readonly workspaceRoot: string;
   readonly config: LocalConfig;
-  /** Request log lines. */
+  /** Start-up notices and request log lines. */
   readonly log: (line: string) => void;
   /** The environment the Lambda bundles read their configuration from (process.env). */
   readonly lambdaEnv: Record<string, string | undefined>;
@@ -57,6 +57,12 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
     for (const stop of stops.reverse()) await stop();
   };
   try {
+    if (config.databaseUrl) {
+      // Said before it happens: the demo seed writes into a database the user owns.
+      options.log(
+        `local-api: DATABASE_URL is set: migrating ${redactPassword(config.databaseUrl)} and upserting the demo rows (companies ${demoCompanies.acme} and ${demoCompanies.globex}, fixed ids) into it`,
+      );
+    }
     // Both at once: the embedded database's start dominates the start-up time.
     const [databaseStart, standInStart] = await Promise.allSettled([
       prepareDatabase(config.databaseUrl),
@@ -103,7 +109,7 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
       url: server.url,
       databaseDescription: database.embedded
         ? `embedded PostgreSQL (PGlite) at ${database.url}, migrated, ${database.seededRows} demo rows`
-        : `${redactPassword(database.url)} (DATABASE_URL), migrated, ${database.seededRows} demo rows`,
+        : `${redactPassword(database.url)} (DATABASE_URL), migrated, ${database.seededRows} demo rows upserted into it`,
       analyticsUrl: standIn.url,
       apiKeysFile,
       demoKeys,

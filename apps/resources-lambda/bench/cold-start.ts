@@ -11,26 +11,20 @@ import {
   createScratchDatabase,
   demoResourceIds,
   seedDemoData,
-} from '@tollgate/domain-resources';
+} from '@tollgate/domain-resources/dev';
+import { proxyEvent } from '@tollgate/router/testing';
 
 const RUNS = 15;
 const root = process.cwd();
 const bundle = resolve(root, 'dist/apps/resources-lambda/index.js');
 const probe = resolve(root, 'apps/resources-lambda/bench/cold-start-probe.cjs');
-const event = {
-  httpMethod: 'GET',
+const event = proxyEvent({
   path: `/resources/${demoResourceIds.acme}`,
   resource: '/resources/{id}',
-  headers: { 'X-Api-Version': '2025-03-01' },
-  queryStringParameters: null,
-  pathParameters: { id: demoResourceIds.acme },
-  body: null,
-  isBase64Encoded: false,
-  requestContext: {
-    requestId: 'bench',
-    authorizer: { principalId: '42-7', companyId: '42', userId: '7' },
-  },
-};
+  version: '2025-03-01',
+  authorizer: { principalId: '42-7', companyId: '42', userId: '7' },
+  requestId: 'bench',
+});
 
 interface Sample {
   loaded: number;

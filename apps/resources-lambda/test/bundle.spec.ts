@@ -6,17 +6,25 @@ import {
   demoResourceIds,
   seedDemoData,
   type ScratchDatabase,
-} from '@tollgate/domain-resources';
+} from '@tollgate/domain-resources/dev';
+import { proxyEvent, type ProxyEventInit } from '@tollgate/router/testing';
 import { loadBundle, type LambdaHandler } from './load-bundle.js';
-import { restProxyEvent, type RestRequest } from './rest-proxy-event.js';
 
 const backend = process.env['DATABASE_URL'] ? 'PostgreSQL' : 'embedded PGlite';
+/** A REST proxy event as API Gateway sends it after the Tollgate authorizer let company 42 in. */
+const restProxyEvent = (init: ProxyEventInit) =>
+  proxyEvent({
+    headers: { Accept: 'application/json', 'X-Api-Key': 'sk_live_demo_acme' },
+    authorizer: { principalId: '42-7', companyId: '42', userId: '7', integrationLatency: 12 },
+    resource: init.path === '/resources' ? '/resources' : '/resources/{id}',
+    ...init,
+  });
 const body = (res: APIGatewayProxyResult) => JSON.parse(res.body) as Record<string, unknown>;
 
 describe(`the built resources-lambda bundle against ${backend}, migrated and seeded`, () => {
   let scratch: ScratchDatabase;
   let handler: LambdaHandler;
-  const invoke = (request: RestRequest) => handler(restProxyEvent(request));
+  const invoke = (request: ProxyEventInit) => handler(restProxyEvent(request));
 
   beforeAll(async () => {
     scratch = await createScratchDatabase(process.env['DATABASE_URL']);

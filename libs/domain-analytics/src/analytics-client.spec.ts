@@ -1,4 +1,5 @@
 import { createAnalyticsClient, type AnalyticsClientOptions } from './analytics-client.js';
+import { analyticsToken, type AnalyticsTokenSource } from './analytics-token.js';
 import type { Report } from './report.js';
 import { startScriptedUpstream, type ScriptedAnswer, type ScriptedUpstream } from './scripted-upstream.test-support.js';
 import { UpstreamError } from './upstream-error.js';
@@ -19,19 +20,35 @@ afterEach(async () => {
   upstream = undefined;
 });
 
+const fixedToken = (token: string) => analyticsToken({ source: 'env', token });
+
+// Good answers get a generous per-attempt timeout; only tests of scripts that never answer
+// rely on it running out.
+const GENEROUS_TIMEOUT_MS = 5_000;
+
 /** A client against a scripted upstream; sleeping only records the delay, randomness is fixed. */
 async function clientFor(answers: ScriptedAnswer[], options: Partial<AnalyticsClientOptions> = {}) {
   upstream = await startScriptedUpstream(answers);
   const sleeps: number[] = [];
   const client = createAnalyticsClient({
     baseUrl: upstream.url,
-    token: async () => 'test-token',
-    timeoutMs: 200,
+    token: fixedToken('test-token'),
+    timeoutMs: GENEROUS_TIMEOUT_MS,
     sleep: async (ms) => void sleeps.push(ms),
     random: () => 0.5,
     ...options,
   });
   return { client, sleeps, requests: upstream.requests };
+}
+
+/** A token source handing out token-1, token-2, … one per `get`, recording invalidations. */
+function rotatingTokens(): { source: AnalyticsTokenSource; invalidated: string[] } {
+  let issued = 0;
+  const invalidated: string[] = [];
+  return {
+    source: { get: async () => `token-${++issued}`, invalidate: (token) => void invalidated.push(token) },
+    invalidated,
+  };
 }
 
 async function failureOf(promise: Promise<unknown>): Promise<UpstreamError> {
@@ -55,7 +72,7 @@ describe('analytics client', () => {
 
   it('keeps a base path and ignores trailing slashes in the base URL; encodes path segments', async () => {
     upstream = await startScriptedUpstream([{ status: 200, body: { ...report, companyId: 'a/b' } }]);
-    const client = createAnalyticsClient({ baseUrl: `${upstream.url}/v1//`, token: async () => 't' });
+    const client = createAnalyticsClient({ baseUrl: `${upstream.url}/v1//`, token: fixedToken('t') });
 
     await client.getReport('a/b', 'daily-usage');
     expect(upstream.requests[0]?.path).toBe('/v1/companies/a%2Fb/reports/daily-usage');
@@ -107,11 +124,12 @@ describe('analytics client', () => {
   });
 
   it('recovers when a retry after a timeout gets a good answer', async () => {
-    const { client, requests } = await clientFor(['hang', ok], { timeoutMs: 50 });
+    // One timeout for both attempts: the hang costs the whole generous timeout.
+    const { client, requests } = await clientFor(['hang', ok]);
 
     await expect(client.getReport('42', 'daily-usage')).resolves.toEqual(report);
     expect(requests).toHaveLength(2);
-  });
+  }, 3 * GENEROUS_TIMEOUT_MS);
 
   it('retries network errors and reports them as unavailable', async () => {
     const { client, requests } = await clientFor(['drop']);
@@ -156,11 +174,35 @@ describe('analytics client', () => {
   });
 
   it('asks the token source on each request, so it decides about caching', async () => {
-    let calls = 0;
-    const { client, requests } = await clientFor([ok], { token: async () => `token-${++calls}` });
+    const { source } = rotatingTokens();
+    const { client, requests } = await clientFor([ok], { token: source });
 
     await client.getReport('42', 'daily-usage');
     await client.getReport('42', 'daily-usage');
     expect(requests.map((r) => r.authorization)).toEqual(['Bearer token-1', 'Bearer token-2']);
+  });
+
+  it.each([401, 403])('after a %i, invalidates the token and tries once more with a fresh one', async (status) => {
+    const { source, invalidated } = rotatingTokens();
+    const { client, requests } = await clientFor([{ status, body: secretBody }, ok], { token: source });
+
+    await expect(client.getReport('42', 'daily-usage')).resolves.toEqual(report);
+    expect(invalidated).toEqual(['token-1']);
+    expect(requests.map((r) => r.authorization)).toEqual(['Bearer token-1', 'Bearer token-2']);
+  });
+
+  it('tries a fresh token once only: a second refusal is the answer', async () => {
+    const { source } = rotatingTokens();
+    const { client, requests } = await clientFor([{ status: 401 }], { token: source });
+
+    expect(await failureOf(client.getReport('42', 'daily-usage'))).toMatchObject({ kind: 'rejected', upstreamStatus: 401 });
+    expect(requests).toHaveLength(2);
+  });
+
+  it('does not try again when the source has no other token to offer', async () => {
+    const { client, requests } = await clientFor([{ status: 401 }, ok]);
+
+    expect(await failureOf(client.getReport('42', 'daily-usage'))).toMatchObject({ kind: 'rejected', attempts: 1 });
+    expect(requests).toHaveLength(1);
   });
 });

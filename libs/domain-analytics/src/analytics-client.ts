@@ -1,4 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
+import type { AnalyticsTokenSource } from './analytics-token.js';
 import { backoffDelay, type BackoffOptions } from './backoff.js';
 import { reportSchema, type Report } from './report.js';
 import { UpstreamError, type UpstreamFailureKind } from './upstream-error.js';
@@ -12,8 +13,12 @@ export interface AnalyticsClient {
 export interface AnalyticsClientOptions {
   /** Base URL of the external data API, e.g. `https://data.example.com/v1`. */
   readonly baseUrl: string;
-  /** The bearer token; called once per report request, so it should cache. */
-  readonly token: () => Promise<string>;
+  /**
+   * The bearer token, asked once per report request (so it should cache). When the upstream
+   * refuses it (401/403), the client invalidates it and, if the source then has another one,
+   * tries once more with that.
+   */
+  readonly token: AnalyticsTokenSource;
   /** Per-attempt limit covering headers and body. Default 3000 ms. */
   readonly timeoutMs?: number;
   /** Retries after the first attempt for timeouts, network errors and 5xx. Default 2. */
@@ -93,18 +98,36 @@ export function createAnalyticsClient(options: AnalyticsClientOptions): Analytic
     }
   }
 
+  /** One token, with retries for timeouts, network errors and 5xx. */
+  async function withRetries(url: string, token: string, companyId: string, reportId: string): Promise<Report> {
+    for (let attempts = 1; ; attempts++) {
+      const result = await attempt(url, token, companyId, reportId);
+      if (result.ok) return result.report;
+      if (!result.retryable || attempts > maxRetries) {
+        throw new UpstreamError(result.kind, result.reason, attempts, result.status);
+      }
+      await sleep(backoffDelay(attempts, backoff, random));
+    }
+  }
+
   return {
     async getReport(companyId, reportId) {
       const url = `${baseUrl}/companies/${encodeURIComponent(companyId)}/reports/${encodeURIComponent(reportId)}`;
-      const token = await options.token();
-      for (let attempts = 1; ; attempts++) {
-        const result = await attempt(url, token, companyId, reportId);
-        if (result.ok) return result.report;
-        if (!result.retryable || attempts > maxRetries) {
-          throw new UpstreamError(result.kind, result.reason, attempts, result.status);
-        }
-        await sleep(backoffDelay(attempts, backoff, random));
+      const token = await options.token.get();
+      try {
+        return await withRetries(url, token, companyId, reportId);
+      } catch (error) {
+        if (!isTokenRefusal(error)) throw error;
+        // A rotated secret: the token in hand is the old one. Another try only helps with another token.
+        options.token.invalidate(token);
+        const fresh = await options.token.get();
+        if (fresh === token) throw error;
+        return withRetries(url, fresh, companyId, reportId);
       }
     },
   };
+}
+
+function isTokenRefusal(error: unknown): error is UpstreamError {
+  return error instanceof UpstreamError && (error.upstreamStatus === 401 || error.upstreamStatus === 403);
 }

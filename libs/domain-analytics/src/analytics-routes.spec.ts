@@ -1,6 +1,8 @@
-import { ApiRouter, type ApiGatewayProxyEvent } from '@tollgate/router';
+import { ApiRouter } from '@tollgate/router';
+import { proxyEvent } from '@tollgate/router/testing';
 import { createAnalyticsClient, type AnalyticsClient } from './analytics-client.js';
 import { analyticsRoutes, type AnalyticsLogger } from './analytics-routes.js';
+import { analyticsToken } from './analytics-token.js';
 import { analyticsStandInToken, startAnalyticsStandIn, type AnalyticsStandIn } from './stand-in/analytics-stand-in.js';
 
 let standIn: AnalyticsStandIn;
@@ -9,12 +11,15 @@ beforeAll(async () => {
 });
 afterAll(() => standIn.close());
 
-/** The routes in a router, against the stand-in, counting upstream calls and recording logs. */
-function analyticsApi(token = analyticsStandInToken) {
+/**
+ * The routes in a router, against the stand-in, counting upstream calls and recording logs.
+ * Answers get a generous timeout; only the stand-in's never-answering report is given a short one.
+ */
+function analyticsApi({ token = analyticsStandInToken, timeoutMs = 5_000 } = {}) {
   const real = createAnalyticsClient({
     baseUrl: standIn.url,
-    token: async () => token,
-    timeoutMs: 100,
+    token: analyticsToken({ source: 'env', token }),
+    timeoutMs,
     sleep: async () => undefined,
   });
   const upstreamCalls: string[] = [];
@@ -26,11 +31,14 @@ function analyticsApi(token = analyticsStandInToken) {
   };
   const logs: { message: string; fields: Readonly<Record<string, unknown>> }[] = [];
   const logger: AnalyticsLogger = { warn: (message, fields) => void logs.push({ message, fields }) };
-  const router = new ApiRouter(analyticsRoutes({ client, logger }));
-  return { handler: router.handler, upstreamCalls, logs };
+  const routerLogs: Readonly<Record<string, unknown>>[] = [];
+  const router = new ApiRouter(analyticsRoutes({ client, logger }), {
+    logger: { error: (_, fields) => void routerLogs.push(fields) },
+  });
+  return { handler: router.handler, upstreamCalls, logs, routerLogs };
 }
 
-type Authorizer = ApiGatewayProxyEvent['requestContext']['authorizer'];
+type Authorizer = Readonly<Record<string, unknown>> | null;
 
 function reportRequest(
   reportId: string,
@@ -39,18 +47,17 @@ function reportRequest(
     version = '2024-12-01' as string | undefined,
     authorizer = { companyId, userId: '7', principalId: `${String(companyId)}-7` } as Authorizer,
   } = {},
-): ApiGatewayProxyEvent {
-  return {
-    httpMethod: 'GET',
+) {
+  return proxyEvent({
     path: `/analytics/${reportId}`,
     resource: '/analytics/{proxy+}',
-    headers: version === undefined ? {} : { 'X-Api-Version': version },
-    pathParameters: { proxy: reportId },
-    requestContext: { requestId: 'req-1', authorizer },
-  };
+    version,
+    authorizer,
+    requestId: 'req-1',
+  });
 }
 
-async function call(event: ApiGatewayProxyEvent, api = analyticsApi()) {
+async function call(event: ReturnType<typeof reportRequest>, api = analyticsApi()) {
   const result = await api.handler(event);
   return { ...result, json: JSON.parse(result.body) as Record<string, unknown> };
 }
@@ -108,7 +115,7 @@ describe('GET /analytics/{reportId} (2024-12-01)', () => {
     ['a malformed payload', 'malformed', 502, 'bad-gateway', 'invalid-response'],
     ['another company’s report', 'wrong-company', 502, 'bad-gateway', 'invalid-response'],
   ])('answers %s with %s and logs why, without the upstream body', async (_, reportId, status, slug, kind) => {
-    const api = analyticsApi();
+    const api = analyticsApi(reportId === 'upstream-timeout' ? { timeoutMs: 100 } : {});
     const response = await call(reportRequest(reportId), api);
 
     expect(response.statusCode).toBe(status);
@@ -123,7 +130,7 @@ describe('GET /analytics/{reportId} (2024-12-01)', () => {
   });
 
   it('answers 502 when the upstream refuses our token, never echoing it', async () => {
-    const api = analyticsApi('stale-token');
+    const api = analyticsApi({ token: 'stale-token' });
     const response = await call(reportRequest('daily-usage'), api);
 
     expect(response.statusCode).toBe(502);
@@ -135,13 +142,17 @@ describe('GET /analytics/{reportId} (2024-12-01)', () => {
     ['no authorizer context', null],
     ['no companyId', { userId: '7' }],
     ['an empty companyId', { companyId: '' }],
+    ['a companyId that is not a positive integer', { companyId: 'acme' }],
+    ['company 0', { companyId: '0' }],
     ['an object as companyId', { companyId: { id: 42 } }],
-  ])('answers 401 for %s, calling nothing', async (_, authorizer) => {
+  ])('treats %s as a wiring fault: a logged 500 that reveals nothing, calling nothing', async (_, authorizer) => {
     const api = analyticsApi();
     const response = await call(reportRequest('daily-usage', { authorizer }), api);
 
-    expect(response.statusCode).toBe(401);
-    expect(response.json).toMatchObject({ type: 'https://tollgate.dev/problems/unauthorized' });
+    expect(response.statusCode).toBe(500);
+    expect(response.json).toMatchObject({ type: 'https://tollgate.dev/problems/internal-error' });
+    expect(response.body).not.toMatch(/companyId|authorizer/);
+    expect(api.routerLogs).toEqual([expect.objectContaining({ errorName: 'CallerContextError', requestId: 'req-1' })]);
     expect(api.upstreamCalls).toEqual([]);
   });
 

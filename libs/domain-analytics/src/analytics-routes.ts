@@ -1,6 +1,7 @@
-import { ProblemError, route, type RouteDefinition } from '@tollgate/router';
+import { route, type RouteDefinition } from '@tollgate/router';
 import * as z from 'zod/mini';
 import type { AnalyticsClient } from './analytics-client.js';
+import { callerCompanyId } from './caller-company.js';
 import { reportIdPattern } from './report.js';
 import { UpstreamError } from './upstream-error.js';
 import { problemForUpstreamError } from './upstream-problem.js';
@@ -33,7 +34,7 @@ export function analyticsRoutes({ client, logger = consoleLogger }: AnalyticsRou
       version: '2024-12-01',
       schemas: { params },
       handler: async (request) => {
-        const companyId = callerCompanyId(request.event.requestContext.authorizer);
+        const companyId = callerCompanyId(request.event);
         const { reportId } = request.params;
         try {
           const report = await client.getReport(companyId, reportId);
@@ -54,11 +55,4 @@ export function analyticsRoutes({ client, logger = consoleLogger }: AnalyticsRou
       },
     }),
   ];
-}
-
-/** The company the authorizer vouched for; without one nothing is fetched. */
-function callerCompanyId(authorizer: Readonly<Record<string, unknown>> | null | undefined): string {
-  const companyId = authorizer?.['companyId'];
-  if ((typeof companyId === 'string' && companyId !== '') || typeof companyId === 'number') return String(companyId);
-  throw new ProblemError({ status: 401, detail: 'the request carries no authorized company' });
 }

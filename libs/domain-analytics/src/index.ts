@@ -1,3 +1,5 @@
+// What the Lambda needs. The local stand-in for the external data API and its demo data are
+// development tooling, in `./dev`.
 export { createAnalyticsClient, type AnalyticsClient, type AnalyticsClientOptions } from './analytics-client.js';
 export {
   analyticsConfigFromEnv,
@@ -6,16 +8,9 @@ export {
   type AnalyticsTokenConfig,
 } from './analytics-config.js';
 export { analyticsRoutes, type AnalyticsLogger, type AnalyticsRoutesOptions } from './analytics-routes.js';
-export { analyticsToken } from './analytics-token.js';
+export { analyticsToken, type AnalyticsTokenOptions, type AnalyticsTokenSource } from './analytics-token.js';
 export type { BackoffOptions } from './backoff.js';
+export { CallerContextError } from './caller-company.js';
 export { reportIdPattern, reportSchema, type Report } from './report.js';
-export {
-  analyticsStandInToken,
-  simulatedFailures,
-  startAnalyticsStandIn,
-  type AnalyticsStandIn,
-  type AnalyticsStandInOptions,
-} from './stand-in/analytics-stand-in.js';
-export { demoReports } from './stand-in/demo-reports.js';
 export { UpstreamError, type UpstreamFailureKind } from './upstream-error.js';
 export { problemForUpstreamError } from './upstream-problem.js';

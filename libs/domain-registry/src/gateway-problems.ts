@@ -76,7 +76,11 @@ export const gatewayProblems: Readonly<Record<GatewayProblemSlug, GatewayProblem
   'internal-error': {
     ...internalError,
     status: 500,
-    responseTypes: ['AUTHORIZER_FAILURE', 'AUTHORIZER_CONFIGURATION_ERROR', 'API_CONFIGURATION_ERROR'],
+    responseTypes: [
+      'AUTHORIZER_FAILURE',
+      'AUTHORIZER_CONFIGURATION_ERROR',
+      'API_CONFIGURATION_ERROR',
+    ],
   },
   // AWS's default for INTEGRATION_FAILURE is 504; a Lambda that failed answered, so 502 here.
   'bad-gateway': {

@@ -1,4 +1,5 @@
-// Routes and the store behind them
+// What the Lambda needs: routes, the store behind them, configuration. Development and test
+// tooling (embedded server, scratch databases, migrations, demo data) is in `./dev`.
 export {
   resourceRoutes,
   resourceApiVersions,
@@ -22,24 +23,6 @@ export type {
 export { CallerContextError, ResourceNotFoundError } from './resources/resource-errors.js';
 export { DatabaseUnavailableError } from './db/database-errors.js';
 export { createLazyResourceStore, type LazyResourceStore } from './db/lazy-resource-store.js';
-export { createPostgresResourceStore } from './db/postgres-resource-store.js';
 
 // Configuration
 export { ConfigError, databaseSourceFromEnv, type DatabaseSource } from './db/database-config.js';
-
-// Database: pool, schema, migrations, demo data, embedded server
-export {
-  createDatabase,
-  lambdaPoolSettings,
-  type ConnectionTarget,
-  type PoolSettings,
-} from './db/create-database.js';
-export type { ResourcesDatabase, ResourcesTable, JsonObject, JsonValue } from './db/schema.js';
-export { migrateToLatest, migrations, MigrationFailedError } from './db/migrate.js';
-export { seedDemoData, demoCompanies, demoResourceIds } from './db/seed.js';
-export {
-  startEmbeddedPostgres,
-  type EmbeddedPostgres,
-  type EmbeddedPostgresOptions,
-} from './db/embedded-postgres.js';
-export { createScratchDatabase, type ScratchDatabase } from './db/scratch-database.js';

@@ -1,8 +1,14 @@
-import { lambdaImages } from '@tollgate/domain-registry';
+import {
+  imageTag,
+  imageTagContextKey,
+  lambdaImages,
+  lambdaStackKind,
+  stackName,
+} from '@tollgate/domain-registry';
 import type { Command } from './command.js';
 import { DeployError } from './deploy-error.js';
 import type { DeployEnvironment } from './deploy-environment.js';
-import { ecrImageUri, imageTag } from './image-reference.js';
+import { ecrImageUri } from './image-reference.js';
 
 /** The Nx project whose `deploy` target ships the stacks that hold no Lambda (FeatureSet `shared`). */
 export const sharedStacksProject = 'infra';
@@ -77,8 +83,9 @@ export function planDeploy({ project, environment, gitSha }: DeployPlanInput): D
   const { imageName } = image;
   const tag = imageTag(environment.repositoryName, imageName, gitSha);
   const uri = ecrImageUri(environment, tag);
-  const stack = `${environment.project}-${env}-lambda-${imageName}`;
-  const context = { env, features: `lambda-${imageName}`, [`imageTag.${imageName}`]: tag };
+  const kind = lambdaStackKind(imageName);
+  const stack = stackName(environment.project, env, kind);
+  const context = { env, features: kind, [imageTagContextKey(imageName)]: tag };
   return {
     project,
     target: stack,

@@ -1,9 +1,14 @@
-import { lambdaImages } from '@tollgate/domain-registry';
+import {
+  imageTag,
+  isImageTagOf,
+  lambdaFunctionName,
+  lambdaImages,
+} from '@tollgate/domain-registry';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { DeployError } from './deploy-error.js';
 import type { DeployEnvironment } from './deploy-environment.js';
-import { ecrImageUri, isImageTagOf } from './image-reference.js';
+import { ecrImageUri } from './image-reference.js';
 
 export const rollbackUsage =
   'usage: npx nx run deploy-tools:rollback -- --environment <dev|prod> --image <' +
@@ -76,11 +81,11 @@ export function rollbackTarget(args: RollbackArgs, environment: DeployEnvironmen
   const { imageName, tag } = args;
   if (!isImageTagOf(environment.repositoryName, imageName, tag)) {
     throw new DeployError(
-      `--tag ${tag} is not a ${imageName} image: expected ${environment.repositoryName}-${imageName}-<git-sha>`,
+      `--tag ${tag} is not a ${imageName} image: expected ${imageTag(environment.repositoryName, imageName, '<git-sha>')}`,
     );
   }
   return {
-    functionName: `${environment.project}-${environment.name}-${imageName}`,
+    functionName: lambdaFunctionName(environment.project, environment.name, imageName),
     imageUri: ecrImageUri(environment, tag),
   };
 }

@@ -1,9 +1,10 @@
+import { imageTag, imageTagContextKey, isImageTagOf } from '@tollgate/domain-registry';
 import { InfraConfigError } from '../infra-config-error.js';
 
 /** Reads one context value as the CDK app sees it (`app.node.tryGetContext`). */
 export type ContextReader = (key: string) => unknown;
 
-export const imageTagContextKey = (imageName: string) => `imageTag.${imageName}`;
+export { imageTagContextKey };
 
 export function requireContextString(read: ContextReader, key: string, hint: string): string {
   const value = read(key);
@@ -23,11 +24,11 @@ export function requireImageTag(
   imageName: string,
 ): string {
   const key = imageTagContextKey(imageName);
-  const prefix = `${repositoryName}-${imageName}-`;
-  const tag = requireContextString(read, key, `${prefix}<git-sha>`);
-  if (!tag.startsWith(prefix) || !/^[0-9a-f]{7,40}$/.test(tag.slice(prefix.length))) {
+  const expected = imageTag(repositoryName, imageName, '<git-sha>');
+  const tag = requireContextString(read, key, expected);
+  if (!isImageTagOf(repositoryName, imageName, tag)) {
     throw new InfraConfigError(
-      `Invalid context ${key}="${tag}": expected ${prefix}<git-sha> (7 to 40 lowercase hex characters)`,
+      `Invalid context ${key}="${tag}": expected ${expected} (7 to 40 lowercase hex characters)`,
     );
   }
   return tag;

@@ -1,5 +1,6 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import {
+  binaryMediaTypes,
   gatewayFallbackBody,
   gatewayFallbackProblems,
   gatewayProblems,
@@ -42,8 +43,10 @@ describe('REST API', () => {
         EndpointConfiguration: { Types: ['REGIONAL'] },
       }),
     );
-    // The registry's (none): Lambda base64 bodies reach clients as text, as the local API does.
-    expect(onlyResource(api, 'AWS::ApiGateway::RestApi')['BinaryMediaTypes']).toBeUndefined();
+    // The registry's, which the local API honours too (none: base64 bodies reach clients as text).
+    expect(onlyResource(api, 'AWS::ApiGateway::RestApi')['BinaryMediaTypes'] ?? []).toEqual([
+      ...binaryMediaTypes,
+    ]);
     api.hasResourceProperties('AWS::ApiGateway::BasePathMapping', {
       DomainName: { 'Fn::ImportValue': 'tollgate-dev-custom-domain-name' },
       Stage: { Ref: Match.stringLikeRegexp('^RestApiDeploymentStage') },

@@ -56,7 +56,7 @@ export class RestApiStack extends PlatformStack {
       cloudWatchRole: false,
       apiKeySourceType: ApiKeySourceType.AUTHORIZER,
       // Shared with the local API, which decodes base64 Lambda bodies only for these.
-      ...(binaryMediaTypes.length > 0 ? { binaryMediaTypes: [...binaryMediaTypes] } : {}),
+      binaryMediaTypes: [...binaryMediaTypes],
       deployOptions: {
         stageName: config.api.stageName,
         accessLogDestination: new LogGroupLogDestination(accessLogs),

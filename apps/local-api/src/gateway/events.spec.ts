@@ -108,7 +108,7 @@ describe('buildAuthorizerEvent (REST REQUEST authorizer, payload 1.0)', () => {
       accountId: '123456789012',
       apiId: 't0llg4te1o',
       stage: 'local',
-      path: '/local/resources/a%2Bb',
+      path: '/resources/a%2Bb',
       resourcePath: '/resources/{proxy+}',
       httpMethod: 'GET',
       requestId: 'req-1',
@@ -127,7 +127,7 @@ describe('buildProxyEvent (REST proxy integration, payload 1.0)', () => {
   const authorizer = { companyId: '42', principalId: '42-7', integrationLatency: 2 };
 
   it('delivers the authorizer context and the same request id as the authorizer saw', () => {
-    const event = buildProxyEvent(facts(), authorizer);
+    const event = buildProxyEvent(facts(), authorizer, []);
     expect(event.requestContext.authorizer).toEqual(authorizer);
     expect(event.requestContext.requestId).toBe(
       buildAuthorizerEvent(facts()).requestContext.requestId,
@@ -148,6 +148,7 @@ describe('buildProxyEvent (REST proxy integration, payload 1.0)', () => {
     const event = buildProxyEvent(
       facts(request({ rawQuery: '' }), { domain, resource: '/resources', pathParameters: {} }),
       authorizer,
+      [],
     );
     expect(event).toMatchObject({
       queryStringParameters: null,
@@ -163,7 +164,25 @@ describe('buildProxyEvent (REST proxy integration, payload 1.0)', () => {
     const event = buildProxyEvent(
       facts(request({ method: 'POST', body: Buffer.from('{"a":"é"}') })),
       authorizer,
+      [],
     );
     expect(event).toMatchObject({ httpMethod: 'POST', body: '{"a":"é"}', isBase64Encoded: false });
+  });
+
+  it('base64-encodes a body whose Content-Type is a binary media type', () => {
+    const bytes = Buffer.from([137, 80, 78, 71]);
+    const png = request({
+      method: 'PUT',
+      headerPairs: [['Content-Type', 'image/png']],
+      body: bytes,
+    });
+    expect(buildProxyEvent(facts(png), authorizer, ['image/*'])).toMatchObject({
+      body: bytes.toString('base64'),
+      isBase64Encoded: true,
+    });
+    expect(buildProxyEvent(facts(png), authorizer, [])).toMatchObject({
+      body: bytes.toString('utf8'),
+      isBase64Encoded: false,
+    });
   });
 });

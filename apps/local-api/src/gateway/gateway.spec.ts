@@ -1,5 +1,12 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-import type { DomainDefinition } from '@tollgate/domain-registry';
+import {
+  type DomainDefinition,
+  type GatewayProblemSlug,
+  gatewayFallbackBody,
+  gatewayFallbackProblems,
+  gatewayProblemBody,
+  gatewayProblems,
+} from '@tollgate/domain-registry';
 import { echoDomain, fakeAuthorizer, fakeHandlerSource } from './fake-handlers.test-support.js';
 import { createGateway } from './gateway.js';
 import { type GatewayServer, startGatewayServer } from './http-server.js';
@@ -64,6 +71,7 @@ beforeAll(async () => {
       'broken-lambda': brokenDomain,
     }),
     integrationTimeoutMs: 100,
+    binaryMediaTypes: ['image/png'],
   });
   server = await startGatewayServer({
     gateway,
@@ -80,47 +88,44 @@ const call = (path: string, init: RequestInit & { key?: string } = {}) => {
   return fetch(`${server.url}${path}`, { ...init, headers });
 };
 
-async function expectProblem(response: Response, status: number, slug: string) {
-  expect(response.status).toBe(status);
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** The registry's catalogue entry, as the deployed gateway responses render it, plus the request id. */
+async function expectProblem(response: Response, slug: GatewayProblemSlug) {
+  const problem = gatewayProblems[slug];
+  expect(response.status).toBe(problem.status);
   expect(response.headers.get('content-type')).toBe('application/problem+json');
-  expect(await response.json()).toMatchObject({
-    type: `https://tollgate.dev/problems/${slug}`,
-    status,
-    title: expect.any(String),
-    detail: expect.any(String),
-  });
+  const requestId = response.headers.get('x-amzn-requestid') ?? '';
+  expect(requestId).toMatch(uuid);
+  expect(await response.json()).toEqual(gatewayProblemBody(problem, requestId));
 }
 
 describe('the local gateway, over HTTP', () => {
   it('answers 404 for a path no API resource covers, before asking for a key', async () => {
-    await expectProblem(await call('/nowhere'), 404, 'not-found');
-    await expectProblem(await call('/echoX', { key: 'sk_ok' }), 404, 'not-found');
+    await expectProblem(await call('/nowhere'), 'not-found');
+    await expectProblem(await call('/echoX', { key: 'sk_ok' }), 'not-found');
   });
 
   it('answers 400 when X-Api-Key is missing or empty', async () => {
-    await expectProblem(await call('/echo'), 400, 'missing-api-key');
-    await expectProblem(
-      await call('/echo', { headers: { 'X-Api-Key': '' } }),
-      400,
-      'missing-api-key',
-    );
+    await expectProblem(await call('/echo'), 'missing-api-key');
+    await expectProblem(await call('/echo', { headers: { 'X-Api-Key': '' } }), 'missing-api-key');
   });
 
   it('answers 401 when the authorizer throws exactly "Unauthorized"', async () => {
     const response = await call('/echo', { key: 'sk_unknown' });
     expect(response.headers.get('x-amzn-errortype')).toBe('UnauthorizedException');
-    await expectProblem(response, 401, 'unauthorized');
+    await expectProblem(response, 'unauthorized');
   });
 
   it('answers 403 when the policy denies the method ARN', async () => {
     const response = await call('/echo', { key: 'sk_deny' });
     expect(response.headers.get('x-amzn-errortype')).toBe('AccessDeniedException');
-    await expectProblem(response, 403, 'forbidden');
+    await expectProblem(response, 'forbidden');
   });
 
   it('answers 500 for any other authorizer error or a non-primitive context value', async () => {
-    await expectProblem(await call('/echo', { key: 'sk_broken' }), 500, 'internal-error');
-    await expectProblem(await call('/echo', { key: 'sk_object_context' }), 500, 'internal-error');
+    await expectProblem(await call('/echo', { key: 'sk_broken' }), 'internal-error');
+    await expectProblem(await call('/echo', { key: 'sk_object_context' }), 'internal-error');
   });
 
   it('forwards an allowed request as a proxy event and writes the result back', async () => {
@@ -159,36 +164,47 @@ describe('the local gateway, over HTTP', () => {
     expect(echoed).toMatchObject({ httpMethod: 'POST', body: '{"name":"x"}' });
     await expectProblem(
       await call('/echo', { key: 'sk_ok', method: 'POST', body: 'x'.repeat(2048) }),
-      413,
-      'payload-too-large',
+      'request-too-large',
     );
   });
 
-  it('answers 414 when the method ARN would exceed 1600 bytes', async () => {
-    await expectProblem(
-      await call(`/echo/${'x'.repeat(1600)}`, { key: 'sk_ok' }),
-      414,
-      'uri-too-long',
+  it('answers 414 when the method ARN would exceed 1600 bytes, as DEFAULT_4XX renders it', async () => {
+    const response = await call(`/echo/${'x'.repeat(1600)}`, { key: 'sk_ok' });
+    expect(response.status).toBe(414);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+    const requestId = response.headers.get('x-amzn-requestid') ?? '';
+    expect(await response.json()).toEqual(
+      gatewayFallbackBody(gatewayFallbackProblems.clientError, requestId, 'Request-URI Too Long'),
     );
   });
 
-  it('decodes base64 bodies into bytes', async () => {
-    const response = await call('/broken/binary', { key: 'sk_ok' });
+  it('decodes base64 bodies into bytes when the first Accept is a binary media type', async () => {
+    const response = await call('/broken/binary', {
+      key: 'sk_ok',
+      headers: { Accept: 'image/png, */*' },
+    });
     expect(response.headers.get('content-type')).toBe('image/png');
     expect(Buffer.from(await response.arrayBuffer())).toEqual(Buffer.from([137, 80, 78, 71]));
+  });
+
+  it('passes base64 bodies on as text otherwise, as API Gateway does', async () => {
+    for (const accept of ['application/json', '*/*, image/png']) {
+      const response = await call('/broken/binary', { key: 'sk_ok', headers: { Accept: accept } });
+      expect(await response.text()).toBe(Buffer.from([137, 80, 78, 71]).toString('base64'));
+    }
   });
 
   it('answers 502 when the domain Lambda throws, returns a malformed result or cannot load', async () => {
     const thrown = await call('/broken/throws', { key: 'sk_ok' });
     const text = await thrown.clone().text();
     expect(text).not.toContain('SELECT');
-    await expectProblem(thrown, 502, 'bad-gateway');
-    await expectProblem(await call('/broken/malformed', { key: 'sk_ok' }), 502, 'bad-gateway');
-    await expectProblem(await call('/missing', { key: 'sk_ok' }), 502, 'bad-gateway');
+    await expectProblem(thrown, 'bad-gateway');
+    await expectProblem(await call('/broken/malformed', { key: 'sk_ok' }), 'bad-gateway');
+    await expectProblem(await call('/missing', { key: 'sk_ok' }), 'bad-gateway');
   });
 
   it('answers 504 when the domain Lambda outlives the integration timeout', async () => {
-    await expectProblem(await call('/broken/slow', { key: 'sk_ok' }), 504, 'gateway-timeout');
+    await expectProblem(await call('/broken/slow', { key: 'sk_ok' }), 'gateway-timeout');
   });
 
   it('logs one line per request with the principal and a key fingerprint, never the key', async () => {

@@ -1,8 +1,13 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { DomainDefinition } from '@tollgate/domain-registry';
+import {
+  type DomainDefinition,
+  binaryMediaTypes as deployedBinaryMediaTypes,
+  gatewayFallbackProblems,
+} from '@tollgate/domain-registry';
 import { createResourceMatcher } from './api-resource.js';
 import { buildAuthorizerEvent } from './authorizer-event.js';
 import { authorizerOutcome } from './authorizer-outcome.js';
+import { isBinaryMediaType } from './binary-media-type.js';
 import { type GatewayRequest, headerValue } from './gateway-request.js';
 import type { GatewayResponse } from './gateway-response.js';
 import type { HandlerSource } from './handler-source.js';
@@ -12,7 +17,7 @@ import {
   invokeLambda,
   lambdaContext,
 } from './lambda-invocation.js';
-import { gatewayProblem } from './problem.js';
+import { gatewayFallbackProblem, gatewayProblem } from './problem.js';
 import { buildProxyEvent } from './proxy-event.js';
 import { parseProxyResult } from './proxy-result.js';
 import { requestFacts } from './request-facts.js';
@@ -27,6 +32,8 @@ export interface GatewayOptions {
   readonly stage?: StageIdentity;
   /** API Gateway's integration timeout (29 s by default): beyond it the client gets a 504. */
   readonly integrationTimeoutMs?: number;
+  /** The API's binary media types; the registry's (the deployed ones) by default. */
+  readonly binaryMediaTypes?: readonly string[];
 }
 
 /** The response plus what the request log needs to know about how it came about. */
@@ -42,8 +49,6 @@ export interface GatewayResult {
 /** API Gateway rejects method ARNs longer than this with a 414. */
 const maxMethodArnBytes = 1600;
 
-const sendApiKey = 'Send your API key in the X-Api-Key header.';
-
 /**
  * One REST API stage: resource matching → X-Api-Key presence → REQUEST authorizer → the
  * domain Lambda's proxy integration, each failure answered as API Gateway answers it, in
@@ -55,6 +60,7 @@ export function createGateway(
   const stage = options.stage ?? localStage;
   const timeoutMs = options.integrationTimeoutMs ?? 29_000;
   const matchResource = createResourceMatcher(options.registry);
+  const binaryMediaTypes = options.binaryMediaTypes ?? deployedBinaryMediaTypes;
 
   async function invoke(app: string, event: unknown, requestId: string): Promise<InvocationResult> {
     try {
@@ -86,11 +92,11 @@ export function createGateway(
     const matched = matchResource(request.path);
     if (!matched) {
       return done({
-        response: gatewayProblem('not-found', `No resource at ${request.method} ${request.path}.`),
+        response: gatewayProblem('not-found', requestId),
       });
     }
     const apiKey = headerValue(request, 'X-Api-Key');
-    if (!apiKey) return done({ response: gatewayProblem('missing-api-key', sendApiKey) });
+    if (!apiKey) return done({ response: gatewayProblem('missing-api-key', requestId) });
 
     const receivedAt = Date.now();
     const facts = requestFacts(
@@ -104,7 +110,13 @@ export function createGateway(
     if (Buffer.byteLength(authorizerEvent.methodArn) > maxMethodArnBytes) {
       return done({
         apiKey,
-        response: gatewayProblem('uri-too-long', 'The request path is too long.'),
+        // No gateway response type of its own: DEFAULT_4XX renders it, API Gateway's status kept.
+        response: gatewayFallbackProblem(
+          gatewayFallbackProblems.clientError,
+          414,
+          'Request-URI Too Long',
+          requestId,
+        ),
       });
     }
 
@@ -118,31 +130,19 @@ export function createGateway(
       case 'unauthorized':
         return done({
           apiKey,
-          response: gatewayProblem(
-            'unauthorized',
-            'The API key is not valid.',
-            'UnauthorizedException',
-          ),
+          response: gatewayProblem('unauthorized', requestId, 'UnauthorizedException'),
         });
       case 'deny':
         return done({
           apiKey,
           principalId: outcome.principalId,
-          response: gatewayProblem(
-            'forbidden',
-            'This API key is not allowed to make this request.',
-            'AccessDeniedException',
-          ),
+          response: gatewayProblem('forbidden', requestId, 'AccessDeniedException'),
         });
       case 'failure':
         return done({
           apiKey,
           reason: outcome.reason,
-          response: gatewayProblem(
-            'internal-error',
-            'The request could not be authorized.',
-            'AuthorizerConfigurationException',
-          ),
+          response: gatewayProblem('internal-error', requestId, 'AuthorizerConfigurationException'),
         });
       case 'allow':
         break;
@@ -151,7 +151,7 @@ export function createGateway(
     const principalId = outcome.principalId;
     const result = await invoke(
       matched.domain.lambdaApp,
-      buildProxyEvent(facts, outcome.context),
+      buildProxyEvent(facts, outcome.context, binaryMediaTypes),
       requestId,
     );
     if (result.kind === 'timed-out') {
@@ -159,7 +159,7 @@ export function createGateway(
         apiKey,
         principalId,
         reason: `${matched.domain.lambdaApp} did not answer within ${timeoutMs} ms`,
-        response: gatewayProblem('gateway-timeout', 'The service did not answer in time.'),
+        response: gatewayProblem('gateway-timeout', requestId),
       });
     }
     const parsed =
@@ -168,15 +168,22 @@ export function createGateway(
             ok: false as const,
             reason: `${matched.domain.lambdaApp} failed: ${result.errorType}: ${result.errorMessage}`,
           }
-        : parseProxyResult(result.value);
+        : parseProxyResult(result.value, {
+            // API Gateway reads the first Accept header only.
+            binaryAccepted: isBinaryMediaType(firstAccept(request), binaryMediaTypes),
+          });
     if (!parsed.ok) {
       return done({
         apiKey,
         principalId,
         reason: parsed.reason,
-        response: gatewayProblem('bad-gateway', 'The service returned an invalid response.'),
+        response: gatewayProblem('bad-gateway', requestId),
       });
     }
     return done({ apiKey, principalId, response: parsed.response });
   };
+}
+
+function firstAccept(request: GatewayRequest): string | undefined {
+  return request.headerPairs.find(([name]) => name.toLowerCase() === 'accept')?.[1];
 }

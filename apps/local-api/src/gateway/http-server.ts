@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { GatewayResult } from './gateway.js';
@@ -73,17 +74,13 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
       });
     } catch (error) {
       const tooLarge = error instanceof BodyTooLarge;
+      const requestId = randomUUID();
       result = {
-        requestId: '-',
+        requestId,
         reason: tooLarge
           ? undefined
           : `gateway error: ${error instanceof Error ? error.message : String(error)}`,
-        response: tooLarge
-          ? gatewayProblem(
-              'payload-too-large',
-              `Request bodies are limited to ${maxBodyBytes} bytes.`,
-            )
-          : gatewayProblem('internal-error', 'The gateway failed to handle the request.'),
+        response: gatewayProblem(tooLarge ? 'request-too-large' : 'internal-error', requestId),
       };
       if (tooLarge) res.setHeader('Connection', 'close');
     }

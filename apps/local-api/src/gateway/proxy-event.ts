@@ -1,5 +1,7 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import type { AuthorizerContext } from './authorizer-outcome.js';
+import { isBinaryMediaType } from './binary-media-type.js';
+import { headerValue } from './gateway-request.js';
 import type { RequestFacts } from './request-facts.js';
 import { requestContext } from './request-facts.js';
 
@@ -9,14 +11,16 @@ function orNull<T extends object>(map: T): T | null {
 
 /**
  * The REST proxy integration event (payload 1.0): empty maps are `null`, the body is the text
- * as sent (no binary media types are configured), and the authorizer's context sits in
- * `requestContext.authorizer` as API Gateway delivers it.
+ * as sent (base64 when its `Content-Type` is one of the API's binary media types), and the
+ * authorizer's context sits in `requestContext.authorizer` as API Gateway delivers it.
  */
 export function buildProxyEvent(
   facts: RequestFacts,
   authorizer: AuthorizerContext,
+  binaryMediaTypes: readonly string[],
 ): APIGatewayProxyEvent {
   const { request, matched } = facts;
+  const binary = isBinaryMediaType(headerValue(request, 'Content-Type'), binaryMediaTypes);
   return {
     resource: matched.resource,
     path: request.path,
@@ -28,7 +32,7 @@ export function buildProxyEvent(
     pathParameters: orNull({ ...matched.pathParameters }),
     stageVariables: null,
     requestContext: { ...requestContext(facts), authorizer },
-    body: request.body.length > 0 ? request.body.toString('utf8') : null,
-    isBase64Encoded: false,
+    body: request.body.length > 0 ? request.body.toString(binary ? 'base64' : 'utf8') : null,
+    isBase64Encoded: binary && request.body.length > 0,
   };
 }

@@ -20,12 +20,24 @@ export type ProxyResultParse =
   | { readonly ok: true; readonly response: GatewayResponse }
   | { readonly ok: false; readonly reason: string };
 
+export interface ProxyResultOptions {
+  /**
+   * Whether the request's (first) `Accept` is one of the API's binary media types: only then
+   * does API Gateway decode an `isBase64Encoded` body; otherwise the client gets the base64 text.
+   */
+  readonly binaryAccepted: boolean;
+}
+
 /**
  * A Lambda proxy result as API Gateway turns it into an HTTP response: `headers` and
- * `multiValueHeaders` merged (a pair present in both appears once), base64 bodies decoded,
- * `Content-Type` defaulting to `application/json`. Anything else is a malformed response.
+ * `multiValueHeaders` merged (a pair present in both appears once), base64 bodies decoded when
+ * the client accepts a binary media type, `Content-Type` defaulting to `application/json`.
+ * Anything else is a malformed response.
  */
-export function parseProxyResult(value: unknown): ProxyResultParse {
+export function parseProxyResult(
+  value: unknown,
+  { binaryAccepted }: ProxyResultOptions,
+): ProxyResultParse {
   const parsed = proxyResultSchema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -48,7 +60,8 @@ export function parseProxyResult(value: unknown): ProxyResultParse {
   if (!Object.keys(headers).some((name) => name.toLowerCase() === 'content-type')) {
     headers['Content-Type'] = ['application/json'];
   }
-  const body = Buffer.from(result.body ?? '', result.isBase64Encoded ? 'base64' : 'utf8');
+  const decode = result.isBase64Encoded === true && binaryAccepted;
+  const body = Buffer.from(result.body ?? '', decode ? 'base64' : 'utf8');
   if (body.length > maxLambdaResponseBytes) {
     return { ok: false, reason: `Lambda response body exceeds ${maxLambdaResponseBytes} bytes` };
   }

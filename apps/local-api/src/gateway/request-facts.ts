@@ -57,7 +57,9 @@ export function requestContext(
     httpMethod: request.method,
     extendedRequestId: facts.extendedRequestId,
     requestTime: requestTime(facts.receivedAt),
-    path: `/${stage.stage}${request.path}`,
+    // Through the custom domain (base path mapping onto the stage, no base path) AWS reports the
+    // path as the client sent it, without the stage: localstack/localstack#12295.
+    path: request.path,
     accountId: stage.accountId,
     protocol: request.protocol,
     stage: stage.stage,

@@ -6,28 +6,48 @@ import type { TemplateSegment } from './path-template.js';
  * A node where a route's template ends carries that route's id.
  */
 class RouteNode {
-  // Few literal children (the common case) are scanned comparing length then characters,
-  // which needs no substring; a node with many children also gets a Map index.
-  readonly literals: { readonly segment: string; readonly node: RouteNode }[] = [];
-  index: Map<string, RouteNode> | undefined = undefined;
+  // Literal children as parallel arrays with each literal's length and first character: the
+  // walk finds the segment's end once, and string builtins (the costly part of a decision)
+  // run only for a child of the same length and first character — usually one.
+  readonly literals: string[] = [];
+  readonly lengths: number[] = [];
+  readonly firsts: number[] = [];
+  readonly children: RouteNode[] = [];
   param: RouteNode | undefined = undefined;
   routeId = -1;
 
   literalChild(segment: string): RouteNode {
-    const existing = this.literals.find((child) => child.segment === segment);
-    if (existing !== undefined) return existing.node;
+    const existing = this.children[this.literals.indexOf(segment)];
+    if (existing !== undefined) return existing;
     const node = new RouteNode();
-    this.literals.push({ segment, node });
-    if (this.index !== undefined || this.literals.length > INDEX_THRESHOLD) {
-      this.index ??= new Map(this.literals.map((child) => [child.segment, child.node]));
-      this.index.set(segment, node);
-    }
+    this.literals.push(segment);
+    this.lengths.push(segment.length);
+    this.firsts.push(firstCode(segment, 0, segment.length));
+    this.children.push(node);
     return node;
+  }
+
+  /** The literal child equal to `path[from, end)`. */
+  literalAt(path: string, from: number, end: number): RouteNode | undefined {
+    const lengths = this.lengths;
+    if (lengths.length === 0) return undefined;
+    const length = end - from;
+    const first = firstCode(path, from, end);
+    for (let c = 0; c < lengths.length; c++) {
+      if (lengths[c] === length && this.firsts[c] === first && (length <= 1 || path.startsWith(this.literals[c] ?? '', from))) {
+        return this.children[c];
+      }
+    }
+    return undefined;
   }
 }
 
-const INDEX_THRESHOLD = 16;
 const SLASH = 0x2f;
+
+/** The first UTF-16 code unit of `value[from, end)`, or -1 when that is empty. */
+function firstCode(value: string, from: number, end: number): number {
+  return end > from ? value.charCodeAt(from) : -1;
+}
 
 /** Answers, for a route the path matched, whether grant set `slot` accepts it. */
 export interface RouteAcceptor {
@@ -100,12 +120,17 @@ export class RouteTable {
   }
 
   private root(method: string): RouteNode | undefined {
-    for (const root of this.roots) if (root.method === method) return root.node;
+    const roots = this.roots;
+    for (let i = 0; i < roots.length; i++) if (roots[i]?.method === method) return roots[i]?.node;
     return undefined;
   }
 }
 
-/** `start` is the index of the `/` that opens the next segment, or `path.length` when done. */
+/**
+ * `start` is the index of the `/` that opens the next segment, or `path.length` when done.
+ * A loop, recursing only where a node has both a matching literal child and a param child
+ * (the literal is tried first; if nothing under it is accepted, the param child is).
+ */
 function walk(
   node: RouteNode,
   path: string,
@@ -114,21 +139,24 @@ function walk(
   slot: number,
   query: readonly string[],
 ): boolean {
-  if (start === path.length) return node.routeId !== -1 && acceptor.acceptsRoute(slot, node.routeId, query);
-  let end = path.indexOf('/', start + 1);
-  if (end === -1) end = path.length;
-  const length = end - start - 1;
-  let literal: RouteNode | undefined;
-  if (node.index !== undefined) {
-    literal = node.index.get(path.slice(start + 1, end));
-  } else {
-    for (const child of node.literals) {
-      if (child.segment.length === length && path.startsWith(child.segment, start + 1)) {
-        literal = child.node;
-        break;
+  const length = path.length;
+  for (;;) {
+    if (start === length) return node.routeId !== -1 && acceptor.acceptsRoute(slot, node.routeId, query);
+    const from = start + 1;
+    let end = path.indexOf('/', from);
+    if (end === -1) end = length;
+    const literal = node.literalAt(path, from, end);
+    const param = end > from ? node.param : undefined;
+    if (literal !== undefined) {
+      if (param === undefined) {
+        node = literal;
+        start = end;
+        continue;
       }
+      if (walk(literal, path, end, acceptor, slot, query)) return true;
     }
+    if (param === undefined) return false;
+    node = param;
+    start = end;
   }
-  if (literal !== undefined && walk(literal, path, end, acceptor, slot, query)) return true;
-  return node.param !== undefined && length > 0 && walk(node.param, path, end, acceptor, slot, query);
 }

@@ -1,5 +1,6 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { discardingTimedOutClients } from './discard-timed-out-clients.js';
 import type { ResourcesDatabase } from './schema.js';
 
 export interface PoolSettings {
@@ -7,7 +8,11 @@ export interface PoolSettings {
   max?: number;
   /** Give up connecting after this long (a down database must not hold the request). */
   connectionTimeoutMillis?: number;
-  /** Server-side limit per statement (`statement_timeout`). */
+  /**
+   * Server-side limit per statement (`statement_timeout`). The client gives up one second later
+   * (`query_timeout`): a server that stopped answering, or packets dropped on the way, must end
+   * in "database unavailable", not in the Lambda's own timeout.
+   */
   statementTimeoutMillis?: number;
   /** Close connections idle for this long. */
   idleTimeoutMillis?: number;
@@ -24,6 +29,9 @@ export type ConnectionTarget =
       password: () => Promise<string>;
       ssl: boolean;
     };
+
+/** The server's own statement timeout answers first (57014); this covers a server that cannot. */
+const CLIENT_TIMEOUT_MARGIN_MS = 1_000;
 
 export const lambdaPoolSettings: Required<PoolSettings> = {
   max: 2,
@@ -43,8 +51,11 @@ export function createDatabase<DB = ResourcesDatabase>(
     max: settings.max,
     connectionTimeoutMillis: settings.connectionTimeoutMillis,
     statement_timeout: settings.statementTimeoutMillis,
+    query_timeout: settings.statementTimeoutMillis + CLIENT_TIMEOUT_MARGIN_MS,
     idleTimeoutMillis: settings.idleTimeoutMillis,
+    // Probe idle connections early, so that a dead one is noticed before a request picks it.
     keepAlive: true,
+    keepAliveInitialDelayMillis: 1_000,
   });
   // When the server goes away, pg emits 'error' on idle clients (through the pool) and on
   // clients in use. An 'error' event without a listener would crash the process; pg discards
@@ -53,5 +64,5 @@ export function createDatabase<DB = ResourcesDatabase>(
   const ignore = () => undefined;
   pool.on('error', ignore);
   pool.on('connect', (client) => client.on('error', ignore));
-  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return new Kysely<DB>({ dialect: new PostgresDialect({ pool: discardingTimedOutClients(pool) }) });
 }

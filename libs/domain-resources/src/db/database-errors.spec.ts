@@ -22,6 +22,10 @@ describe('unavailableReason', () => {
     (message) => expect(unavailableReason(new Error(message))).toBe('connection-lost'),
   );
 
+  it("treats pg's client-side query timeout as unavailable", () => {
+    expect(unavailableReason(new Error('Query read timeout'))).toBe('query-timeout');
+  });
+
   it('looks inside an AggregateError from a multi-address connect', () => {
     expect(unavailableReason(new AggregateError([withCode('ECONNREFUSED')]))).toBe('ECONNREFUSED');
   });

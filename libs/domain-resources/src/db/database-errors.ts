@@ -37,6 +37,13 @@ const pgConnectionMessages = [
   'Connection terminated due to connection timeout',
 ];
 
+const QUERY_READ_TIMEOUT = 'Query read timeout';
+
+/** pg's client-side `query_timeout` fired: no answer from the server in time. */
+export function isQueryReadTimeout(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { message?: unknown }).message === QUERY_READ_TIMEOUT;
+}
+
 /** Returns why `error` means "database unavailable", or undefined for any other failure. */
 export function unavailableReason(error: unknown): string | undefined {
   if (error instanceof DatabaseUnavailableError) return error.reason;
@@ -54,6 +61,7 @@ export function unavailableReason(error: unknown): string | undefined {
   if (typeof message === 'string' && pgConnectionMessages.some((m) => message.startsWith(m))) {
     return 'connection-lost';
   }
+  if (isQueryReadTimeout(error)) return 'query-timeout';
   // Node's happy-eyeballs connect (an AggregateError) reports one error per address tried.
   if (Array.isArray(errors)) {
     for (const inner of errors) {

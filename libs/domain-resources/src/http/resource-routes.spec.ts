@@ -1,8 +1,8 @@
 import { ApiRouter, type ApiGatewayProxyResult, type RouterLogger } from '@tollgate/router';
+import { proxyEvent, type ProxyEventInit } from '@tollgate/router/testing';
 import { createLazyResourceStore } from '../db/lazy-resource-store.js';
 import { createPostgresResourceStore } from '../db/postgres-resource-store.js';
 import { demoCompanies, demoResourceIds, demoResources, seedDemoData } from '../db/seed.js';
-import { proxyEvent, type ProxyEventInit } from '../testing/proxy-event.test-support.js';
 import { startTcpProxy } from '../testing/tcp-proxy.test-support.js';
 import { backend, useTestDatabase } from '../testing/test-database.test-support.js';
 import { encodeCursor } from './list-cursor.js';
@@ -15,6 +15,10 @@ function recordingLogger() {
   const logger: RouterLogger = { error: (message, fields) => entries.push({ message, fields }) };
   return { logger, entries };
 }
+
+/** A request as API Gateway forwards it once the authorizer let company 42's user 7 in. */
+const request = (init: ProxyEventInit) =>
+  proxyEvent({ authorizer: { principalId: '42-7', companyId: '42', userId: '7' }, requestId: 'req-test-1', ...init });
 
 const json = (result: ApiGatewayProxyResult) => JSON.parse(result.body) as Record<string, unknown>;
 
@@ -32,7 +36,7 @@ describe(`resource routes on ${backend}`, () => {
       resourceRoutes({ store: createPostgresResourceStore(database.db), logger }),
       { logger },
     );
-    call = (init) => router.handler(proxyEvent(init));
+    call = (init) => router.handler(request(init));
   });
   beforeEach(() => entries.splice(0));
 
@@ -267,7 +271,7 @@ describe(`resource routes when the database goes away (${backend})`, () => {
     const router = new ApiRouter(resourceRoutes({ store, logger }), { logger });
     const get = () =>
       router.handler(
-        proxyEvent({ path: `/resources/${demoResourceIds.acme}`, version: '2025-03-01' }),
+        request({ path: `/resources/${demoResourceIds.acme}`, version: '2025-03-01' }),
       );
     try {
       await proxy.cut();
@@ -296,6 +300,42 @@ describe(`resource routes when the database goes away (${backend})`, () => {
         });
       }
 
+      await proxy.restore();
+      expect(json(await get())).toMatchObject({ data: { id: demoResourceIds.acme } });
+    } finally {
+      await store.close();
+      await proxy.close();
+    }
+  });
+
+  it('answers 503 with Retry-After when the database stops answering (dropped packets), then serves again', async () => {
+    const proxy = await startTcpProxy(database.url);
+    const { logger, entries } = recordingLogger();
+    // Small limits keep the test quick; the Lambda's are seconds (lambdaPoolSettings).
+    const store = createLazyResourceStore(
+      { kind: 'url', url: proxy.url },
+      { statementTimeoutMillis: 200, connectionTimeoutMillis: 300 },
+    );
+    const router = new ApiRouter(resourceRoutes({ store, logger }), { logger });
+    const get = () =>
+      router.handler(
+        request({ path: `/resources/${demoResourceIds.acme}`, version: '2025-03-01' }),
+      );
+    try {
+      expect((await get()).statusCode).toBe(200);
+
+      proxy.stall();
+      const onPooledConnection = await get();
+      expect(onPooledConnection.statusCode).toBe(503);
+      expect(onPooledConnection.headers['Retry-After']).toBe('5');
+      const onNewConnection = await get();
+      expect(onNewConnection.statusCode).toBe(503);
+      expect(entries.map((entry) => entry.fields['reason'])).toEqual([
+        'query-timeout',
+        'connection-lost',
+      ]);
+
+      // The stalled connections stay dead: serving again proves they were not reused.
       await proxy.restore();
       expect(json(await get())).toMatchObject({ data: { id: demoResourceIds.acme } });
     } finally {

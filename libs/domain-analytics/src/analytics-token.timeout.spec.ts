@@ -1,0 +1,30 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { analyticsToken } from './analytics-token.js';
+
+// The real SDK client (no aws-sdk-client-mock in this file) against a Secrets Manager endpoint
+// that accepts the request and never answers.
+it('gives up on a stalled Secrets Manager after the request timeout', async () => {
+  const saved = { ...process.env };
+  const server = createServer(() => undefined);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    Object.assign(process.env, {
+      AWS_ENDPOINT_URL_SECRETS_MANAGER: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      AWS_REGION: 'us-east-1',
+      AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
+      AWS_SECRET_ACCESS_KEY: 'not-a-secret',
+      AWS_MAX_ATTEMPTS: '1',
+    });
+    const tokens = analyticsToken(
+      { source: 'secrets-manager', secretId: 'tollgate/analytics-api-token' },
+      { timeouts: { connectionTimeout: 200, requestTimeout: 300 } },
+    );
+
+    await expect(tokens.get()).rejects.toMatchObject({ name: 'TimeoutError' });
+  } finally {
+    process.env = saved;
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
+});
