@@ -1,7 +1,5 @@
-import { lambdaImages } from '@tollgate/domain-registry';
+import { lambdaImages, lambdaStackKind } from '@tollgate/domain-registry';
 import { InfraConfigError } from './infra-config-error.js';
-
-export const lambdaStackKind = (imageName: string) => `lambda-${imageName}` as const;
 
 export type StackKind =
   | 'repository'

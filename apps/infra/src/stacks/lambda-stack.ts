@@ -7,7 +7,7 @@ import { Architecture, DockerImageCode, DockerImageFunction } from 'aws-cdk-lib/
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { Deployment } from '../deployment.js';
-import { lambdaStackKind } from '../feature-sets.js';
+import { lambdaStackKind } from '@tollgate/domain-registry';
 import { lambdaEnvironment } from '../lambdas/lambda-environment.js';
 import { PlatformStack } from './platform-stack.js';
 

@@ -1,5 +1,4 @@
-import { lambdaImages } from '@tollgate/domain-registry';
-import { imageTagContextKey } from '../context/synth-context.js';
+import { imageTag, imageTagContextKey, lambdaImages } from '@tollgate/domain-registry';
 
 /** A fixed commit, so that synthesizing without real builds is deterministic. */
 export const sampleGitSha = '0123456789abcdef0123456789abcdef01234567';
@@ -12,7 +11,7 @@ export function sampleImageTagContext(
   return Object.fromEntries(
     lambdaImages.map(({ imageName }) => [
       imageTagContextKey(imageName),
-      `${repositoryName}-${imageName}-${gitSha}`,
+      imageTag(repositoryName, imageName, gitSha),
     ]),
   );
 }

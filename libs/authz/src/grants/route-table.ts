@@ -27,18 +27,19 @@ class RouteNode {
     return node;
   }
 
-  /** The literal child equal to `path[from, end)`. */
-  literalAt(path: string, from: number, end: number): RouteNode | undefined {
-    const lengths = this.lengths;
-    if (lengths.length === 0) return undefined;
-    const length = end - from;
-    const first = firstCode(path, from, end);
-    for (let c = 0; c < lengths.length; c++) {
-      if (lengths[c] === length && this.firsts[c] === first && (length <= 1 || path.startsWith(this.literals[c] ?? '', from))) {
-        return this.children[c];
-      }
+  /** The literal child that is the whole segment starting at `from`, or -1. */
+  literalAt(path: string, from: number): number {
+    const firsts = this.firsts;
+    if (firsts.length === 0) return -1;
+    const first = from < path.length ? path.charCodeAt(from) : -1;
+    for (let c = 0; c < firsts.length; c++) {
+      if (firsts[c] !== first) continue;
+      const end = from + (this.lengths[c] ?? 0);
+      // The literal must end where the segment does: at the path's end or at a `/`.
+      if (end > path.length || (end < path.length && path.charCodeAt(end) !== SLASH)) continue;
+      if (end - from <= 1 || path.startsWith(this.literals[c] ?? '', from)) return c;
     }
-    return undefined;
+    return -1;
   }
 }
 
@@ -143,11 +144,11 @@ function walk(
   for (;;) {
     if (start === length) return node.routeId !== -1 && acceptor.acceptsRoute(slot, node.routeId, query);
     const from = start + 1;
-    let end = path.indexOf('/', from);
-    if (end === -1) end = length;
-    const literal = node.literalAt(path, from, end);
-    const param = end > from ? node.param : undefined;
+    const c = node.literalAt(path, from);
+    const literal = node.children[c];
+    const param = node.param;
     if (literal !== undefined) {
+      const end = from + (node.lengths[c] ?? 0);
       if (param === undefined) {
         node = literal;
         start = end;
@@ -156,7 +157,9 @@ function walk(
       if (walk(literal, path, end, acceptor, slot, query)) return true;
     }
     if (param === undefined) return false;
+    start = path.indexOf('/', from);
+    if (start === -1) start = length;
+    if (start === from) return false;
     node = param;
-    start = end;
   }
 }
