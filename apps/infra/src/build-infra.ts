@@ -1,4 +1,4 @@
-import { lambdaImages } from '@tollgate/domain-registry';
+import { lambdaImages, lambdaStackKind } from '@tollgate/domain-registry';
 import { Validations, type App, type Stack } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { loadConfig } from './config/load-config.js';
@@ -8,12 +8,7 @@ import {
   type ContextReader,
 } from './context/synth-context.js';
 import { Deployment } from './deployment.js';
-import {
-  featureSets,
-  lambdaStackKind,
-  resolveFeatureSets,
-  type StackKind,
-} from './feature-sets.js';
+import { featureSets, resolveFeatureSets, type StackKind } from './feature-sets.js';
 import { AlarmsStack } from './stacks/alarms-stack.js';
 import { CustomDomainStack } from './stacks/custom-domain-stack.js';
 import { LambdaRoleStack } from './stacks/lambda-role-stack.js';

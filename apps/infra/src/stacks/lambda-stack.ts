@@ -1,4 +1,4 @@
-import type { LambdaImageDefinition } from '@tollgate/domain-registry';
+import { lambdaStackKind, type LambdaImageDefinition } from '@tollgate/domain-registry';
 import { CfnOutput, Duration, Fn, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { SecurityGroup, Vpc } from 'aws-cdk-lib/aws-ec2';
 import { Repository } from 'aws-cdk-lib/aws-ecr';
@@ -7,7 +7,6 @@ import { Architecture, DockerImageCode, DockerImageFunction } from 'aws-cdk-lib/
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { Deployment } from '../deployment.js';
-import { lambdaStackKind } from '@tollgate/domain-registry';
 import { lambdaEnvironment } from '../lambdas/lambda-environment.js';
 import { PlatformStack } from './platform-stack.js';
 

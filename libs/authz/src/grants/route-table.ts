@@ -145,7 +145,7 @@ function walk(
     if (start === length) return node.routeId !== -1 && acceptor.acceptsRoute(slot, node.routeId, query);
     const from = start + 1;
     const c = node.literalAt(path, from);
-    const literal = node.children[c];
+    const literal = c === -1 ? undefined : node.children[c];
     const param = node.param;
     if (literal !== undefined) {
       const end = from + (node.lengths[c] ?? 0);
