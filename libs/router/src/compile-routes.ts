@@ -93,20 +93,17 @@ export function compileRoutes(definitions: readonly RouteDefinition[]): RouteTab
   const root = newNode();
   const regExpPaths: RegExpPath[] = [];
   const knownVersions = new Set<string>();
-  let maxSegments = 0;
   // Map iteration follows first registration, which keeps RegExp paths in registration order.
   for (const group of groups.values()) {
     const entry = compilePath(group, knownVersions);
     if (group.segments !== null) {
       nodeFor(root, group.segments).path = entry;
-      maxSegments = Math.max(maxSegments, group.segments.length);
     } else if (group.pattern !== null) {
       regExpPaths.push({ pattern: group.pattern, entry });
     }
   }
   freezeLookups(root);
-  const segments = { text: '', count: 0, starts: [], ends: [], malformed: null };
-  return { root, regExpPaths, knownVersions, maxSegments, segments };
+  return { root, regExpPaths, knownVersions, spans: [] };
 }
 
 function checkDefinition(definition: RouteDefinition): void {

@@ -3,7 +3,6 @@ import {
   type CompiledRoute,
   type MethodEntry,
   type PathEntry,
-  type PathSegments,
   type RouteTable,
   type StaticChild,
   type TrieNode,
@@ -25,11 +24,11 @@ const SLASH = 47;
  * never change which path a request lands on. RegExp paths come after all templates.
  */
 export function matchRoute(table: RouteTable, method: string, path: string, version: string): RouteMatch {
-  const segments = table.segments;
+  const spans = table.spans;
   let entry: PathEntry | null = null;
-  if (path.charCodeAt(0) === SLASH && readSegments(path, table.maxSegments, segments)) {
-    entry = findPath(table.root, segments, 0);
-  }
+  // Percent-escapes are rare: only then is each segment decoded before it is compared.
+  const encoded = path.includes('%');
+  if (path.charCodeAt(0) === SLASH) entry = findPath(table.root, path, 1, 0, encoded, spans);
   let groups: Record<string, string | undefined> | undefined;
   if (entry === null) {
     for (const candidate of table.regExpPaths) {
@@ -51,12 +50,13 @@ export function matchRoute(table: RouteTable, method: string, path: string, vers
   const params: Record<string, string> = {};
   if (groups === undefined) {
     const { paramIndexes, paramNames } = route;
-    const { text, starts, ends, malformed } = segments;
     for (let i = 0; i < paramIndexes.length; i++) {
       const index = paramIndexes[i] as number;
       const name = paramNames[i] as string;
-      if (malformed !== null && malformed.has(index)) return { kind: 'malformed-param', route, name };
-      params[name] = text.slice(starts[index], ends[index]);
+      const raw = path.slice(spans[2 * index], spans[2 * index + 1]);
+      const decoded = encoded ? decode(raw) : raw;
+      if (decoded === null) return { kind: 'malformed-param', route, name };
+      params[name] = decoded;
     }
   } else {
     for (const name in groups) {
@@ -86,60 +86,43 @@ function versionIn(entry: MethodEntry, version: string): CompiledRoute | undefin
   return undefined;
 }
 
-/** Fills `segments` from a path starting with '/'; false when it has more segments than any template. */
-function readSegments(path: string, maxSegments: number, segments: PathSegments): boolean {
-  if (path.includes('%')) return readDecodedSegments(path, maxSegments, segments);
-  segments.text = path;
-  segments.malformed = null;
-  let count = 0;
-  let start = 1;
-  for (;;) {
-    if (count === maxSegments) return false;
-    let end = path.indexOf('/', start);
-    if (end === -1) end = path.length;
-    segments.starts[count] = start;
-    segments.ends[count] = end;
-    count++;
-    if (end === path.length) break;
-    start = end + 1;
+/**
+ * Walks the trie along the path's segment starting at `start` (segment number `depth`), one
+ * `indexOf('/')` per segment, without splitting the path. On the way back from a match it records
+ * every segment's bounds in `spans`, so only the winning branch writes them.
+ */
+function findPath(
+  node: TrieNode,
+  path: string,
+  start: number,
+  depth: number,
+  encoded: boolean,
+  spans: number[],
+): PathEntry | null {
+  let end = path.indexOf('/', start);
+  const last = end === -1;
+  if (last) end = path.length;
+  let child: TrieNode | undefined;
+  if (encoded) {
+    const raw = path.slice(start, end);
+    // A malformed escape is compared raw: it can never equal a template's (unencoded) literal.
+    const segment = decode(raw) ?? raw;
+    child = staticChild(node, segment, 0, segment.length);
+  } else {
+    child = staticChild(node, path, start, end);
   }
-  segments.count = count;
-  return true;
-}
-
-function readDecodedSegments(path: string, maxSegments: number, segments: PathSegments): boolean {
-  const raw = path.split('/');
-  if (raw.length - 1 > maxSegments) return false;
-  let text = '';
-  segments.malformed = null;
-  for (let i = 1; i < raw.length; i++) {
-    const segment = raw[i] as string;
-    let decoded = decode(segment);
-    if (decoded === null) {
-      (segments.malformed ??= new Set()).add(i - 1);
-      decoded = segment;
-    }
-    segments.starts[i - 1] = text.length;
-    text += decoded;
-    segments.ends[i - 1] = text.length;
-  }
-  segments.text = text;
-  segments.count = raw.length - 1;
-  return true;
-}
-
-function findPath(node: TrieNode, segments: PathSegments, index: number): PathEntry | null {
-  if (index === segments.count) return node.path;
-  const start = segments.starts[index] as number;
-  const end = segments.ends[index] as number;
-  const child = staticChild(node, segments.text, start, end);
-  if (child !== undefined) {
-    const found = findPath(child, segments, index + 1);
-    if (found !== null) return found;
-  }
+  let found: PathEntry | null = null;
+  if (child !== undefined) found = last ? child.path : findPath(child, path, end + 1, depth + 1, encoded, spans);
   // A parameter is exactly one non-empty segment.
-  if (node.paramChild !== null && end > start) return findPath(node.paramChild, segments, index + 1);
-  return null;
+  const param = node.paramChild;
+  if (found === null && param !== null && end > start) {
+    found = last ? param.path : findPath(param, path, end + 1, depth + 1, encoded, spans);
+  }
+  if (found !== null) {
+    spans[2 * depth] = start;
+    spans[2 * depth + 1] = end;
+  }
+  return found;
 }
 
 function staticChild(node: TrieNode, text: string, start: number, end: number): TrieNode | undefined {

@@ -79,22 +79,6 @@ export interface RouteTable {
   readonly regExpPaths: readonly RegExpPath[];
   /** Every version some route serves: a request carrying one of them needs no date check. */
   readonly knownVersions: ReadonlySet<string>;
-  /** The most segments a template has: longer paths cannot match a template. */
-  readonly maxSegments: number;
-  /** Scratch space reused by every match (matching is synchronous). */
-  readonly segments: PathSegments;
-}
-
-/**
- * A request path as segment boundaries over one string: the raw path, or, when the path holds
- * percent-escapes, its segments decoded and laid end to end. Boundaries (not `split`) keep a
- * decoded `%2F` inside its segment and keep the common case free of allocations.
- */
-export interface PathSegments {
-  text: string;
-  count: number;
-  readonly starts: number[];
-  readonly ends: number[];
-  /** Segment indexes whose percent-encoding is malformed (left raw), or null. */
-  malformed: Set<number> | null;
+  /** Scratch space reused by every match (matching is synchronous): segment i spans [2i, 2i + 1). */
+  readonly spans: number[];
 }

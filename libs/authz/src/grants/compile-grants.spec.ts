@@ -46,6 +46,21 @@ describe('compileGrants', () => {
       expect(allows([grant('GET', '/resources/')], 'GET', '/resources')).toBe(false);
     });
 
+    it('tells apart literals of the same length and first character, and matches one-character and empty segments exactly', () => {
+      const grants = [grant('GET', '/ab/{id}'), grant('GET', '/ac'), grant('GET', '/a//x'), grant('GET', '/b/{id}/c')];
+      expect(allows(grants, 'GET', '/ab/1')).toBe(true);
+      expect(allows(grants, 'GET', '/ac')).toBe(true);
+      expect(allows(grants, 'GET', '/ac/1')).toBe(false);
+      expect(allows(grants, 'GET', '/ad')).toBe(false);
+      expect(allows(grants, 'GET', '/a//x')).toBe(true);
+      expect(allows(grants, 'GET', '/a/x')).toBe(false);
+      expect(allows(grants, 'GET', '/a///x')).toBe(false);
+      expect(allows(grants, 'GET', '/b/1/c')).toBe(true);
+      expect(allows(grants, 'GET', '/b/1/cc')).toBe(false);
+      expect(allows(grants, 'GET', '/b/1/')).toBe(false);
+      expect(allows(grants, 'GET', '/b//c')).toBe(false);
+    });
+
     it('gives dot segments no meaning: /x/.. is not /', () => {
       expect(allows([grant('GET', '/')], 'GET', '/resources/..')).toBe(false);
       expect(allows([grant('GET', '/public/{file}')], 'GET', '/public/../admin')).toBe(false);
@@ -100,6 +115,12 @@ describe('compileGrants', () => {
       expect(allows(grants, 'GET', '/resources')).toBe(true);
       expect(allows(grants, 'GET', '/resources', ['cursor'])).toBe(true);
       expect(allows(grants, 'GET', '/resources', ['limit', 'cursor'])).toBe(true);
+    });
+
+    it('compares names by content, whichever string objects carry them', () => {
+      const fresh = (name: string) => Buffer.from(name).toString();
+      expect(allows(grants, 'GET', '/resources', [fresh('limit'), fresh('cursor')])).toBe(true);
+      expect(allows([grant('GET', '/r', ['a', 'a', 'b'])], 'GET', '/r', [fresh('b'), fresh('a')])).toBe(true);
     });
 
     it('denies a request with any name the grant does not list', () => {

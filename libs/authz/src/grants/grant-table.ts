@@ -1,11 +1,11 @@
 import type { Grant } from '../key-map/key-map.js';
 import { parsePathTemplate } from './path-template.js';
-import { RouteTable, type RouteAcceptor } from './route-table.js';
+import { RouteTable, type QueryRule, type RouteAcceptor } from './route-table.js';
 
 /**
  * The compiled grants of many keys, stored column-wise: one shared `RouteTable` for matching,
  * and for each compiled grant set ("slot") a bitset of the route ids it grants plus, beside
- * them, the query-name sets each route allows (read only when a request has query
+ * them, the query-name lists each route allows (read only when a request has query
  * parameters). A decision touches the route trie (shared, stays in CPU cache) and one or two
  * words of one slot, however many keys there are: with 10,000 keys, chasing per-key objects
  * (maps, tries) costs more in cache misses than the matching.
@@ -17,7 +17,7 @@ export class GrantTable implements RouteAcceptor {
   private readonly routes = new RouteTable();
   private cells = new Int32Array(1024);
   private used = 0;
-  private readonly queryRules: (readonly ReadonlySet<string>[])[] = [];
+  private readonly queryRules: (readonly QueryRule[])[] = [];
   /**
    * Compiled slots by content, so equal grant sets — a plan in every shard and every reload,
    * keys with the same plans — share one slot. A table can thus serve all shards and loads
@@ -51,8 +51,8 @@ export class GrantTable implements RouteAcceptor {
 
   private compile(slots: readonly number[], grants: readonly Grant[]): number {
     const routeIds: number[] = [];
-    const rules: (readonly ReadonlySet<string>[])[] = [];
-    const append = (routeId: number, more: readonly ReadonlySet<string>[]) => {
+    const rules: (readonly QueryRule[])[] = [];
+    const append = (routeId: number, more: readonly QueryRule[]) => {
       const at = routeIds.indexOf(routeId);
       if (at === -1) {
         routeIds.push(routeId);
@@ -117,16 +117,17 @@ export class GrantTable implements RouteAcceptor {
 }
 
 /** Some one rule lists every name. */
-function queryAllowed(rules: readonly ReadonlySet<string>[], names: readonly string[]): boolean {
-  for (const allowed of rules) {
+function queryAllowed(rules: readonly QueryRule[], names: readonly string[]): boolean {
+  for (let r = 0; r < rules.length; r++) {
+    const allowed = rules[r] ?? [];
     let all = true;
-    for (const name of names) {
-      if (!allowed.has(name)) {
-        all = false;
-        break;
-      }
-    }
+    for (let n = 0; n < names.length && all; n++) all = lists(allowed, names[n]);
     if (all) return true;
   }
+  return false;
+}
+
+function lists(rule: QueryRule, name: string | undefined): boolean {
+  for (let i = 0; i < rule.length; i++) if (rule[i] === name) return true;
   return false;
 }

@@ -6,9 +6,10 @@ import type { TemplateSegment } from './path-template.js';
  * A node where a route's template ends carries that route's id.
  */
 class RouteNode {
-  // Literal children as parallel arrays with each literal's length and first character: the
-  // walk finds the segment's end once, and string builtins (the costly part of a decision)
-  // run only for a child of the same length and first character — usually one.
+  // Literal children as parallel arrays with each literal's first character and length. String
+  // builtins (startsWith, indexOf: the costly part of a decision) then run only for a child
+  // whose first character matches and that ends where a segment does — usually one — and
+  // `indexOf` only to find the end of a param segment.
   readonly literals: string[] = [];
   readonly lengths: number[] = [];
   readonly firsts: number[] = [];
@@ -22,7 +23,7 @@ class RouteNode {
     const node = new RouteNode();
     this.literals.push(segment);
     this.lengths.push(segment.length);
-    this.firsts.push(firstCode(segment, 0, segment.length));
+    this.firsts.push(firstCode(segment, 0));
     this.children.push(node);
     return node;
   }
@@ -31,7 +32,7 @@ class RouteNode {
   literalAt(path: string, from: number): number {
     const firsts = this.firsts;
     if (firsts.length === 0) return -1;
-    const first = from < path.length ? path.charCodeAt(from) : -1;
+    const first = firstCode(path, from);
     for (let c = 0; c < firsts.length; c++) {
       if (firsts[c] !== first) continue;
       const end = from + (this.lengths[c] ?? 0);
@@ -45,10 +46,19 @@ class RouteNode {
 
 const SLASH = 0x2f;
 
-/** The first UTF-16 code unit of `value[from, end)`, or -1 when that is empty. */
-function firstCode(value: string, from: number, end: number): number {
-  return end > from ? value.charCodeAt(from) : -1;
+/** The first UTF-16 code unit of the segment starting at `from`, or -1 when it is empty. */
+function firstCode(value: string, from: number): number {
+  const code = from < value.length ? value.charCodeAt(from) : -1;
+  return code === SLASH ? -1 : code;
 }
+
+/**
+ * The query parameter names one grant allows (sorted, without duplicates). A list scanned with
+ * `===`, not a Set: a grant lists a few names, and a request's names are object keys, i.e.
+ * internalized strings, so the scan is a few pointer compares where `Set.has` costs a call
+ * and a hash lookup per name. (`===` still compares content when a string is not internalized.)
+ */
+export type QueryRule = readonly string[];
 
 /** Answers, for a route the path matched, whether grant set `slot` accepts it. */
 export interface RouteAcceptor {
@@ -61,11 +71,11 @@ export interface RouteAcceptor {
  * in CPU cache however many keys there are, and each key only keeps the ids it is granted.
  */
 export class RouteTable {
-  // A short list, not a Map: ≤ 7 methods, compared by length and characters, beats hashing the
-  // request's method string on every decision.
+  // A short list, not a Map: ≤ 7 methods. Method strings are usually internalized (literals,
+  // JSON.parse), so each `===` is a pointer compare — cheaper than a Map's hashing.
   private readonly roots: { readonly method: string; readonly node: RouteNode }[] = [];
   private readonly templates = new Map<string, readonly TemplateSegment[]>();
-  private readonly queryRules = new Map<string, ReadonlySet<string>>();
+  private readonly queryRules = new Map<string, QueryRule>();
   private routes = 0;
 
   /** How many routes are registered; ids are `0 … count-1`. */
@@ -86,12 +96,13 @@ export class RouteTable {
     return segments;
   }
 
-  /** One shared set per distinct list of query names. */
-  queryRule(names: readonly string[]): ReadonlySet<string> {
-    const id = JSON.stringify([...names].sort());
+  /** One shared rule per distinct set of query names. */
+  queryRule(names: readonly string[]): QueryRule {
+    const sorted = [...new Set(names)].sort();
+    const id = JSON.stringify(sorted);
     let rule = this.queryRules.get(id);
     if (rule === undefined) {
-      rule = new Set(names);
+      rule = sorted;
       this.queryRules.set(id, rule);
     }
     return rule;
