@@ -73,7 +73,12 @@ export class ApiRouter {
           Allow: match.path.allow,
         });
       case 'unsupported-version':
-        return problemResult(routerProblems.unsupportedVersion(match.methodEntry.supportedVersions), versionHeaders);
+        return problemResult(
+          match.methodEntry.unsupportedVersion,
+          versionHeaders,
+          undefined,
+          match.methodEntry.unsupportedVersionJson,
+        );
       case 'malformed-param':
         return problemResult(
           routerProblems.validationFailed([

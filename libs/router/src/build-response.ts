@@ -47,6 +47,8 @@ export function problemResult(
   problem: ProblemDetails,
   routerHeaders: RouterHeaders,
   extraHeaders?: Readonly<Record<string, string>>,
+  /** The problem's JSON, when it was serialized ahead of time. */
+  body: string = JSON.stringify(problem),
 ): ApiGatewayProxyResult {
   const headers: Record<string, string> = {};
   // A problem is always problem+json: a thrower's content-type, in any casing, must not make a second one.
@@ -55,5 +57,5 @@ export function problemResult(
   }
   headers['Content-Type'] = 'application/problem+json';
   addRouterHeaders(headers, routerHeaders);
-  return { statusCode: problem.status, headers, body: JSON.stringify(problem), isBase64Encoded: false };
+  return { statusCode: problem.status, headers, body, isBase64Encoded: false };
 }

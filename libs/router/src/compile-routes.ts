@@ -1,5 +1,6 @@
 import type { HttpMethod, RouteDefinition } from './route.js';
 import { RouteDefinitionError } from './route-definition-error.js';
+import { routerProblems } from './router-problems.js';
 import {
   segmentKey,
   type CompiledRoute,
@@ -192,7 +193,14 @@ function compilePath(group: PathGroup, knownVersions: Set<string>): PathEntry {
         deprecationHeaders: deprecationHeaders(definition, supportedVersions[index - 1]),
       });
     });
-    methods.push({ method, routes, supportedVersions });
+    const unsupportedVersion = routerProblems.unsupportedVersion(supportedVersions);
+    methods.push({
+      method,
+      routes,
+      supportedVersions,
+      unsupportedVersion,
+      unsupportedVersionJson: JSON.stringify(unsupportedVersion),
+    });
   }
   return { label: group.label, methods, allow: methods.map((entry) => entry.method).join(', ') };
 }

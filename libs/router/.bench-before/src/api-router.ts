@@ -1,0 +1,122 @@
+import { randomUUID } from 'node:crypto';
+import type { ApiGatewayProxyEvent, ApiGatewayProxyResult, LambdaContext } from './api-gateway-types.js';
+import { handlerResult, problemResult, type RouterHeaders } from './build-response.js';
+import { compileRoutes } from './compile-routes.js';
+import { matchRoute } from './match-route.js';
+import { ProblemError } from './problem-error.js';
+import { readBody, readQuery } from './read-input.js';
+import { findHeader } from './request-headers.js';
+import type { QueryParams, RouteDefinition, RouteRequest } from './route.js';
+import type { CompiledRoute, RouteTable } from './route-table.js';
+import { consoleJsonLogger, type RouterLogger } from './router-logger.js';
+import { routerProblems } from './router-problems.js';
+import { validateInput, type RouteInput } from './validate-input.js';
+import { isValidVersion } from './version.js';
+
+export interface ApiRouterOptions {
+  /** Receives handler failures (default: one JSON line on stderr). */
+  readonly logger?: RouterLogger;
+}
+
+const NO_ROUTER_HEADERS: RouterHeaders = { version: undefined, deprecation: null };
+
+class IncomingRequest implements RouteRequest<unknown, unknown, unknown> {
+  constructor(
+    readonly event: ApiGatewayProxyEvent,
+    readonly context: LambdaContext | undefined,
+    readonly version: string,
+    readonly requestId: string,
+    readonly params: unknown,
+    readonly query: unknown,
+    readonly body: unknown,
+  ) {}
+
+  header(name: string): string | undefined {
+    return findHeader(this.event, name.toLowerCase());
+  }
+}
+
+/**
+ * A versioned router for API Gateway REST proxy events. The table is compiled once; per request:
+ * version header → path → method → version → input validation → handler.
+ */
+export class ApiRouter {
+  private readonly table: RouteTable;
+  private readonly logger: RouterLogger;
+
+  /** The Lambda entry point: `export const handler = router.handler`. */
+  readonly handler: (event: ApiGatewayProxyEvent, context?: LambdaContext) => Promise<ApiGatewayProxyResult>;
+
+  /** @throws RouteDefinitionError when the table has a bad or duplicate entry. */
+  constructor(routes: readonly RouteDefinition[], options: ApiRouterOptions = {}) {
+    this.table = compileRoutes(routes);
+    this.logger = options.logger ?? consoleJsonLogger;
+    this.handler = (event, context) => this.dispatch(event, context);
+  }
+
+  async dispatch(event: ApiGatewayProxyEvent, context?: LambdaContext): Promise<ApiGatewayProxyResult> {
+    const version = findHeader(event, 'x-api-version');
+    if (version === undefined || version === '') {
+      return problemResult(routerProblems.missingVersion(), NO_ROUTER_HEADERS);
+    }
+    if (!this.table.knownVersions.has(version) && !isValidVersion(version)) {
+      return problemResult(routerProblems.invalidVersion(version), NO_ROUTER_HEADERS);
+    }
+    const versionHeaders: RouterHeaders = { version, deprecation: null };
+    const method = event.httpMethod;
+    const match = matchRoute(this.table, method, event.path, version);
+    switch (match.kind) {
+      case 'not-found':
+        return problemResult(routerProblems.notFound(event.path), versionHeaders);
+      case 'method-not-allowed':
+        return problemResult(routerProblems.methodNotAllowed(method, match.path.allow), versionHeaders, {
+          Allow: match.path.allow,
+        });
+      case 'unsupported-version':
+        return problemResult(routerProblems.unsupportedVersion(match.methodEntry.supportedVersions), versionHeaders);
+      case 'malformed-param':
+        return problemResult(
+          routerProblems.validationFailed([
+            { location: 'params', path: match.name, message: 'malformed percent-encoding' },
+          ]),
+          { version, deprecation: match.route.deprecationHeaders },
+        );
+      case 'matched':
+        return this.serve(match.route, match.params, event, context, version);
+    }
+  }
+
+  private async serve(
+    route: CompiledRoute,
+    params: Record<string, string>,
+    event: ApiGatewayProxyEvent,
+    context: LambdaContext | undefined,
+    version: string,
+  ): Promise<ApiGatewayProxyResult> {
+    const routerHeaders: RouterHeaders = { version, deprecation: route.deprecationHeaders };
+    const body = readBody(event);
+    const input: RouteInput = { params, query: readQuery(event) as QueryParams, body: body.value };
+    const schemas = route.definition.schemas;
+    const issues = schemas === undefined ? [] : await validateInput(schemas, input);
+    if (body.issue !== undefined) issues.unshift(body.issue);
+    if (issues.length > 0) return problemResult(routerProblems.validationFailed(issues), routerHeaders);
+
+    const requestId = event.requestContext?.requestId ?? context?.awsRequestId ?? randomUUID();
+    const request = new IncomingRequest(event, context, version, requestId, input.params, input.query, input.body);
+    try {
+      const response = await route.definition.handler(request as RouteRequest);
+      return handlerResult(response, routerHeaders);
+    } catch (error) {
+      if (error instanceof ProblemError) return problemResult(error.problem, routerHeaders, error.headers);
+      this.logger.error('route handler failed', {
+        requestId,
+        method: route.definition.method,
+        route: String(route.definition.path),
+        version,
+        // The error's name only: messages and stacks can carry SQL, secrets or upstream bodies.
+        errorName: error instanceof Error ? error.name : typeof error,
+      });
+      return problemResult(routerProblems.internalError(requestId), routerHeaders);
+    }
+  }
+}

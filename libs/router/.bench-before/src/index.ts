@@ -1,0 +1,38 @@
+export { ApiRouter, type ApiRouterOptions } from './api-router.js';
+export type {
+  ApiGatewayProxyEvent,
+  ApiGatewayProxyResult,
+  ApiGatewayRequestContext,
+  LambdaContext,
+} from './api-gateway-types.js';
+export {
+  ProblemError,
+  problemDetails,
+  problemType,
+  type ProblemDetails,
+  type ProblemErrorOptions,
+  type ProblemInit,
+} from './problem-error.js';
+export type { InputIssue } from './read-input.js';
+export {
+  route,
+  type HttpMethod,
+  type PathParams,
+  type QueryParams,
+  type RouteDefinition,
+  type RouteDeprecation,
+  type RouteRequest,
+  type RouteResponse,
+  type RouteSchemas,
+} from './route.js';
+export { RouteDefinitionError, type RouteDefinitionErrorCode } from './route-definition-error.js';
+export type { RouterLogger } from './router-logger.js';
+export type {
+  InferSchemaOutput,
+  StandardSchemaV1,
+  StandardSchemaV1Issue,
+  StandardSchemaV1Props,
+  StandardSchemaV1Result,
+  StandardSchemaV1Types,
+} from './standard-schema.js';
+export { isValidVersion } from './version.js';

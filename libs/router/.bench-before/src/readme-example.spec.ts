@@ -1,0 +1,29 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { handler } from '../examples/notes-api.js';
+import { proxyEvent } from './testing/index.js';
+
+const ID = '0b6f2f9e-6a3e-4c1e-9d1a-6f1f1f1f1f1f';
+
+describe('the README example', () => {
+  it('is the code in examples/notes-api.ts, word for word', () => {
+    const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
+    const example = readFileSync(join(__dirname, '..', 'examples', 'notes-api.ts'), 'utf8');
+    expect(readme).toContain('```ts\n' + example + '```');
+  });
+
+  it('serves what the README says it serves', async () => {
+    const current = await handler(proxyEvent({ path: `/notes/${ID}`, version: '2025-03-01' }));
+    expect(current).toMatchObject({ statusCode: 200, headers: { 'X-Api-Version': '2025-03-01' } });
+    expect(JSON.parse(current.body)).toEqual({ id: ID, text: 'hello', tags: ['demo'] });
+
+    const old = await handler(proxyEvent({ path: `/notes/${ID}`, version: '2024-12-01' }));
+    expect(old.headers).toMatchObject({ Deprecation: '@1740787200', Sunset: 'Tue, 30 Jun 2026 00:00:00 GMT' });
+
+    const missing = await handler(proxyEvent({ path: '/notes/6f1f1f1f-0000-4000-8000-000000000000', version: '2025-03-01' }));
+    expect(missing).toMatchObject({ statusCode: 404, headers: { 'Content-Type': 'application/problem+json' } });
+
+    const badVersion = await handler(proxyEvent({ path: `/notes/${ID}`, version: '2025-01-01' }));
+    expect(JSON.parse(badVersion.body)).toMatchObject({ detail: 'supported versions: [2025-03-01 (latest), 2024-12-01]' });
+  });
+});
