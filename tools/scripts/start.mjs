@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // npm start: the whole API on this machine (apps/local-api).
-//   1. builds the Lambda bundles the local API runs (dist/apps/<app>/index.js) through Nx, whose
+//   1. builds the Lambda bundles the local API runs (dist/apps/<app>/index.js, one per entry of
+//      @tollgate/domain-registry's lambdaImages, as the local API loads them) through Nx, whose
 //      cache makes this quick when nothing changed — so a stale bundle is never served;
 //      `--no-build` skips it (the e2e target, whose dependsOn already built them);
 //   2. runs apps/local-api/src/main.ts in this process through tsx.
@@ -12,7 +13,11 @@ import { pathToFileURL } from 'node:url';
 import { register } from 'tsx/esm/api';
 
 const root = resolve(import.meta.dirname, '../..');
-const lambdas = ['authorizer-lambda', 'resources-lambda', 'analytics-lambda'];
+
+// tsx first: the registry (and later main.ts) is TypeScript source.
+register();
+const { lambdaImages } = await import('@tollgate/domain-registry');
+const lambdas = lambdaImages.map((image) => image.lambdaApp);
 
 if (!process.argv.includes('--no-build')) {
   const started = performance.now();
@@ -30,5 +35,4 @@ if (!process.argv.includes('--no-build')) {
   console.log(`Lambda bundles up to date in dist/apps (${lambdas.join(', ')}; ${seconds} s)`);
 }
 
-register();
 await import(pathToFileURL(resolve(root, 'apps/local-api/src/main.ts')).href);

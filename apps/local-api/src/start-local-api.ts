@@ -97,7 +97,7 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
 
     const gateway = createGateway({
       registry: domains,
-      authorizerApp: authorizerImage.lambdaApp,
+      authorizer: authorizerImage,
       handlers,
       integrationTimeoutMs: options.integrationTimeoutMs,
     });

@@ -199,6 +199,31 @@ describe('analytics client', () => {
     expect(requests).toHaveLength(2);
   });
 
+  it('reports a token source failure as token-unavailable, calling nothing and keeping only the cause’s name', async () => {
+    const failing: AnalyticsTokenSource = {
+      get: async () => Promise.reject(Object.assign(new Error('secret tollgate/analytics says hunter2'), { name: 'ThrottlingException' })),
+      invalidate: () => undefined,
+    };
+    const { client, requests } = await clientFor([ok], { token: failing });
+
+    const error = await failureOf(client.getReport('42', 'daily-usage'));
+    expect(error).toMatchObject({ kind: 'token-unavailable', attempts: 0, reason: 'token could not be loaded (ThrottlingException)' });
+    expect(error.message).not.toContain('hunter2');
+    expect(requests).toEqual([]);
+  });
+
+  it('reports token-unavailable when the fresh token after a refusal cannot be loaded', async () => {
+    let calls = 0;
+    const source: AnalyticsTokenSource = {
+      get: async () => (++calls === 1 ? 'old-token' : Promise.reject(new Error('throttled'))),
+      invalidate: () => undefined,
+    };
+    const { client, requests } = await clientFor([{ status: 401 }, ok], { token: source });
+
+    expect(await failureOf(client.getReport('42', 'daily-usage'))).toMatchObject({ kind: 'token-unavailable' });
+    expect(requests).toHaveLength(1);
+  });
+
   it('does not try again when the source has no other token to offer', async () => {
     const { client, requests } = await clientFor([{ status: 401 }, ok]);
 

@@ -6,7 +6,7 @@ import { UpstreamError, type UpstreamFailureKind } from './upstream-error.js';
 
 /** Reads reports from the external data API, always on behalf of one company. */
 export interface AnalyticsClient {
-  /** Resolves the report or rejects with an `UpstreamError` (or the token source's error). */
+  /** Resolves the report or rejects with an `UpstreamError` (`token-unavailable` when the token source fails). */
   getReport(companyId: string, reportId: string): Promise<Report>;
 }
 
@@ -113,19 +113,29 @@ export function createAnalyticsClient(options: AnalyticsClientOptions): Analytic
   return {
     async getReport(companyId, reportId) {
       const url = `${baseUrl}/companies/${encodeURIComponent(companyId)}/reports/${encodeURIComponent(reportId)}`;
-      const token = await options.token.get();
+      const token = await tokenFrom(options.token);
       try {
         return await withRetries(url, token, companyId, reportId);
       } catch (error) {
         if (!isTokenRefusal(error)) throw error;
         // A rotated secret: the token in hand is the old one. Another try only helps with another token.
         options.token.invalidate(token);
-        const fresh = await options.token.get();
+        const fresh = await tokenFrom(options.token);
         if (fresh === token) throw error;
         return withRetries(url, fresh, companyId, reportId);
       }
     },
   };
+}
+
+/** A token source failure (no token in hand) as a typed error; only the cause's name is kept, never its message. */
+async function tokenFrom(source: AnalyticsTokenSource): Promise<string> {
+  try {
+    return await source.get();
+  } catch (error) {
+    const name = error instanceof Error ? error.name : typeof error;
+    throw new UpstreamError('token-unavailable', `token could not be loaded (${name})`, 0);
+  }
 }
 
 function isTokenRefusal(error: unknown): error is UpstreamError {

@@ -27,6 +27,10 @@ describe('analyticsConfigFromEnv', () => {
     ).toEqual({ apiUrl: url, token: { source: 'secrets-manager', secretId: 'analytics/token' }, timeoutMs: 1500 });
   });
 
+  it('accepts a per-attempt timeout up to 4000 ms, so that every retry ends within the Lambda’s 15 s', () => {
+    expect(analyticsConfigFromEnv({ ANALYTICS_API_URL: url, ANALYTICS_API_TOKEN: 't', ANALYTICS_API_TIMEOUT_MS: '4000' }).timeoutMs).toBe(4000);
+  });
+
   it.each([
     [{ ANALYTICS_API_TOKEN: 't' }, 'ANALYTICS_API_URL is required'],
     [{ ANALYTICS_API_URL: 'not a url', ANALYTICS_API_TOKEN: 't' }, 'ANALYTICS_API_URL must be an http(s) URL'],
@@ -36,7 +40,8 @@ describe('analyticsConfigFromEnv', () => {
     [{ ANALYTICS_API_URL: url, ANALYTICS_API_TOKEN: '' }, 'ANALYTICS_API_TOKEN the token must not be empty'],
     [{ ANALYTICS_API_URL: url, ANALYTICS_API_TOKEN: 't', ANALYTICS_API_TIMEOUT_MS: 'soon' }, 'ANALYTICS_API_TIMEOUT_MS must be a number'],
     [{ ANALYTICS_API_URL: url, ANALYTICS_API_TOKEN: 't', ANALYTICS_API_TIMEOUT_MS: '2.5' }, 'ANALYTICS_API_TIMEOUT_MS must be a whole number'],
-    [{ ANALYTICS_API_URL: url, ANALYTICS_API_TOKEN: 't', ANALYTICS_API_TIMEOUT_MS: '0' }, 'ANALYTICS_API_TIMEOUT_MS'],
+    [{ ANALYTICS_API_URL: url, ANALYTICS_API_TOKEN: 't', ANALYTICS_API_TIMEOUT_MS: '0' }, 'ANALYTICS_API_TIMEOUT_MS must be at least 1'],
+    [{ ANALYTICS_API_URL: url, ANALYTICS_API_TOKEN: 't', ANALYTICS_API_TIMEOUT_MS: '4001' }, 'ANALYTICS_API_TIMEOUT_MS must be at most 4000'],
   ])('rejects %j with one line naming the variable', (env, expected) => {
     const line = errorLine(env);
     expect(line).toContain(expected);

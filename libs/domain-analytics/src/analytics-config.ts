@@ -16,6 +16,12 @@ export class AnalyticsConfigError extends Error {
   override readonly name = 'AnalyticsConfigError';
 }
 
+/**
+ * The longest per-attempt timeout: (retries + 1) × timeout + backoff = 3 × 4 s + ≤ 0.3 s = 12.3 s,
+ * inside the analytics Lambda's 15 s timeout (apps/infra config).
+ */
+export const MAX_ATTEMPT_TIMEOUT_MS = 4_000;
+
 const nonEmpty = (what: string) =>
   z.optional(z.string().check(z.minLength(1, { error: `${what} must not be empty` })));
 
@@ -29,14 +35,20 @@ const envSchema = z.object({
   ANALYTICS_API_TIMEOUT_MS: z.optional(
     z.coerce
       .number({ error: 'must be a number of milliseconds' })
-      .check(z.int({ error: 'must be a whole number of milliseconds' }), z.gte(1), z.lte(29_000)),
+      .check(
+        z.int({ error: 'must be a whole number of milliseconds' }),
+        z.gte(1, { error: 'must be at least 1' }),
+        z.lte(MAX_ATTEMPT_TIMEOUT_MS, {
+          error: `must be at most ${MAX_ATTEMPT_TIMEOUT_MS}: 3 attempts plus backoff must end within the analytics Lambda's 15 s timeout`,
+        }),
+      ),
   ),
 });
 
 /**
  * Reads the analytics configuration from the environment (run once, at cold start):
  * `ANALYTICS_API_URL`, exactly one of `ANALYTICS_API_TOKEN` (local) and `ANALYTICS_API_SECRET_ID`
- * (AWS), optional `ANALYTICS_API_TIMEOUT_MS` (per attempt, default 3000).
+ * (AWS), optional `ANALYTICS_API_TIMEOUT_MS` (per attempt, 1–4000, default 3000).
  */
 export function analyticsConfigFromEnv(env: Readonly<Record<string, string | undefined>>): AnalyticsConfig {
   const parsed = envSchema.safeParse(env);

@@ -138,6 +138,22 @@ describe('GET /analytics/{reportId} (2024-12-01)', () => {
     expect(JSON.stringify([response, api.logs])).not.toContain('stale-token');
   });
 
+  it('answers 503 with Retry-After when the token cannot be loaded, logging the kind only', async () => {
+    const client = createAnalyticsClient({
+      baseUrl: standIn.url,
+      token: { get: () => Promise.reject(new Error('Secrets Manager: Rate exceeded')), invalidate: () => undefined },
+    });
+    const logs: Readonly<Record<string, unknown>>[] = [];
+    const { handler } = new ApiRouter(analyticsRoutes({ client, logger: { warn: (_, fields) => void logs.push(fields) } }));
+    const result = await handler(reportRequest('daily-usage'));
+
+    expect(result.statusCode).toBe(503);
+    expect(result.headers).toMatchObject({ 'Retry-After': '5', 'Content-Type': 'application/problem+json' });
+    expect(JSON.parse(result.body)).toMatchObject({ type: 'https://tollgate.dev/problems/service-unavailable', status: 503 });
+    expect(logs).toEqual([expect.objectContaining({ kind: 'token-unavailable', attempts: 0, requestId: 'req-1' })]);
+    expect(JSON.stringify([result, logs])).not.toContain('Rate exceeded');
+  });
+
   it.each<[string, Authorizer]>([
     ['no authorizer context', null],
     ['no companyId', { userId: '7' }],

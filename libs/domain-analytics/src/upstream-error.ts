@@ -12,7 +12,9 @@ export type UpstreamFailureKind =
   /** The upstream answered something we cannot use: bad JSON, wrong shape, another company's report. */
   | 'invalid-response'
   /** The upstream refused the request (4xx other than 404, e.g. a bad token); retrying cannot help. */
-  | 'rejected';
+  | 'rejected'
+  /** No bearer token to call with: the token source failed (e.g. Secrets Manager) and none is cached. */
+  | 'token-unavailable';
 
 export class UpstreamError extends Error {
   override readonly name = 'UpstreamError';

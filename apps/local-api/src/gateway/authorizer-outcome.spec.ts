@@ -24,6 +24,13 @@ describe('authorizerOutcome (API Gateway semantics)', () => {
     }
   });
 
+  it('names only the error type of a failing authorizer, never its message', () => {
+    expect(authorizerOutcome(threw('connect ECONNREFUSED db.internal:5432'), arn, 1)).toEqual({
+      kind: 'failure',
+      reason: 'authorizer failed: Error',
+    });
+  });
+
   it('fails (500) when the authorizer times out', () => {
     expect(authorizerOutcome({ kind: 'timed-out' }, arn, 1).kind).toBe('failure');
   });

@@ -53,7 +53,8 @@ export function authorizerOutcome(
       ? { kind: 'unauthorized' }
       : {
           kind: 'failure',
-          reason: `authorizer failed: ${invocation.errorType}: ${invocation.errorMessage}`,
+          // The error type only: a message can carry driver text (SQL, hosts, secrets).
+          reason: `authorizer failed: ${invocation.errorType}`,
         };
   }
   const parsed = authorizerResultSchema.safeParse(invocation.value);

@@ -1,10 +1,10 @@
-import type { APIGatewayProxyEvent, APIGatewayRequestAuthorizerEvent } from 'aws-lambda';
+import type { APIGatewayProxyEvent, APIGatewayRequestAuthorizerEvent, Context } from 'aws-lambda';
 import type { HandlerSource } from './handler-source.js';
 import type { LambdaHandler } from './lambda-invocation.js';
 
 /** Handlers by Lambda app name; an app missing here fails to load like a missing bundle. */
 export function fakeHandlerSource(
-  handlers: Record<string, (event: never) => unknown>,
+  handlers: Record<string, (event: never, context: Context) => unknown>,
 ): HandlerSource {
   return {
     handlerFor(app) {

@@ -1,4 +1,4 @@
-import type { APIGatewayProxyEvent } from 'aws-lambda';
+import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
 import {
   type DomainDefinition,
   type GatewayProblemSlug,
@@ -36,8 +36,10 @@ const registry: DomainDefinition[] = [
   },
 ];
 
-const brokenDomain = async (event: APIGatewayProxyEvent) => {
+const brokenDomain = async (event: APIGatewayProxyEvent, context: Context) => {
   switch (event.pathParameters?.['proxy']) {
+    case 'context':
+      return { statusCode: 200, body: JSON.stringify({ functionName: context.functionName }) };
     case 'throws':
       throw new Error('db down: SELECT secret FROM t');
     case 'malformed':
@@ -64,7 +66,7 @@ const logLines: string[] = [];
 beforeAll(async () => {
   const gateway = createGateway({
     registry,
-    authorizerApp: 'authorizer-lambda',
+    authorizer: { lambdaApp: 'authorizer-lambda', imageName: 'authorizer' },
     handlers: fakeHandlerSource({
       'authorizer-lambda': fakeAuthorizer,
       'echo-lambda': echoDomain,
@@ -225,5 +227,19 @@ describe('the local gateway, over HTTP', () => {
     logLines.length = 0;
     await call('/broken/malformed', { key: 'sk_ok' });
     expect(logLines[0]).toContain('reason="malformed Lambda proxy response at body');
+  });
+
+  it('logs only the error type of a throwing Lambda, never its message', async () => {
+    logLines.length = 0;
+    await call('/broken/throws', { key: 'sk_ok' });
+    await call('/echo', { key: 'sk_broken' });
+    expect(logLines[0]).toMatch(/ reason="broken-lambda failed: Error"$/);
+    expect(logLines[1]).toMatch(/ reason="authorizer failed: Error"$/);
+    expect(logLines.join('\n')).not.toMatch(/SELECT|key map unavailable/);
+  });
+
+  it('names the invoked function as the infra app names it, in an environment called local', async () => {
+    const response = await call('/broken/context', { key: 'sk_ok' });
+    expect(await response.json()).toEqual({ functionName: 'tollgate-local-broken' });
   });
 });

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import {
   type DomainDefinition,
+  type LambdaImageDefinition,
   binaryMediaTypes as deployedBinaryMediaTypes,
   gatewayFallbackProblems,
 } from '@tollgate/domain-registry';
@@ -21,13 +22,13 @@ import { gatewayFallbackProblem, gatewayProblem } from './problem.js';
 import { buildProxyEvent } from './proxy-event.js';
 import { parseProxyResult } from './proxy-result.js';
 import { requestFacts } from './request-facts.js';
-import { type StageIdentity, localStage } from './stage.js';
+import { type StageIdentity, localFunctionName, localStage } from './stage.js';
 
 export interface GatewayOptions {
   /** Domains and their API resources: the registry the infra app deploys from. */
   readonly registry: readonly DomainDefinition[];
-  /** The Lambda app that authorizes every request. */
-  readonly authorizerApp: string;
+  /** The Lambda that authorizes every request. */
+  readonly authorizer: LambdaImageDefinition;
   readonly handlers: HandlerSource;
   readonly stage?: StageIdentity;
   /** API Gateway's integration timeout (29 s by default): beyond it the client gets a 504. */
@@ -62,11 +63,15 @@ export function createGateway(
   const matchResource = createResourceMatcher(options.registry);
   const binaryMediaTypes = options.binaryMediaTypes ?? deployedBinaryMediaTypes;
 
-  async function invoke(app: string, event: unknown, requestId: string): Promise<InvocationResult> {
+  async function invoke(
+    lambda: LambdaImageDefinition,
+    event: unknown,
+    requestId: string,
+  ): Promise<InvocationResult> {
     try {
-      const handler = options.handlers.handlerFor(app);
+      const handler = options.handlers.handlerFor(lambda.lambdaApp);
       const context = lambdaContext(
-        `tollgate-${stage.stage}-${app}`,
+        localFunctionName(lambda.imageName),
         requestId,
         Date.now() + timeoutMs,
         stage,
@@ -83,10 +88,6 @@ export function createGateway(
     const done = (result: Omit<GatewayResult, 'requestId'>): GatewayResult => ({
       ...result,
       requestId,
-      response: {
-        ...result.response,
-        headers: { ...result.response.headers, 'x-amzn-RequestId': [requestId] },
-      },
     });
 
     const matched = matchResource(request.path);
@@ -120,7 +121,7 @@ export function createGateway(
       });
     }
 
-    const invocation = await invoke(options.authorizerApp, authorizerEvent, requestId);
+    const invocation = await invoke(options.authorizer, authorizerEvent, requestId);
     const outcome = authorizerOutcome(
       invocation,
       authorizerEvent.methodArn,
@@ -150,7 +151,7 @@ export function createGateway(
 
     const principalId = outcome.principalId;
     const result = await invoke(
-      matched.domain.lambdaApp,
+      matched.domain,
       buildProxyEvent(facts, outcome.context, binaryMediaTypes),
       requestId,
     );
@@ -166,7 +167,8 @@ export function createGateway(
       result.kind === 'threw'
         ? {
             ok: false as const,
-            reason: `${matched.domain.lambdaApp} failed: ${result.errorType}: ${result.errorMessage}`,
+            // The error type only: a message can carry driver text (SQL, hosts, secrets).
+            reason: `${matched.domain.lambdaApp} failed: ${result.errorType}`,
           }
         : parseProxyResult(result.value, {
             // API Gateway reads the first Accept header only.

@@ -3,7 +3,6 @@ import { type IncomingMessage, type ServerResponse, createServer } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { GatewayResult } from './gateway.js';
 import type { GatewayRequest } from './gateway-request.js';
-import type { GatewayResponse } from './gateway-response.js';
 import { gatewayProblem } from './problem.js';
 import { formatRequestLog } from './request-log.js';
 
@@ -43,9 +42,11 @@ function pairs(rawHeaders: readonly string[]): [string, string][] {
   return result;
 }
 
-function write(res: ServerResponse, response: GatewayResponse): void {
+/** Every response carries its request id, set last so a Lambda cannot override it. */
+function write(res: ServerResponse, { response, requestId }: GatewayResult): void {
   res.statusCode = response.statusCode;
   for (const [name, values] of Object.entries(response.headers)) res.setHeader(name, values);
+  res.setHeader('x-amzn-RequestId', requestId);
   res.end(response.body);
 }
 
@@ -84,7 +85,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
       };
       if (tooLarge) res.setHeader('Connection', 'close');
     }
-    write(res, result.response);
+    write(res, result);
     options.log(
       formatRequestLog({ method, path, result, durationMs: performance.now() - started }),
     );

@@ -14,10 +14,7 @@ function problemResponse(
   body: GatewayProblemBody,
   errorType: string | undefined,
 ): GatewayResponse {
-  const headers: Record<string, string[]> = {
-    'Content-Type': [problemContentType],
-    'x-amzn-RequestId': [body.requestId],
-  };
+  const headers: Record<string, string[]> = { 'Content-Type': [problemContentType] };
   if (errorType) headers['x-amzn-ErrorType'] = [errorType];
   return { statusCode: status, headers, body: Buffer.from(JSON.stringify(body)) };
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { lambdaFunctionName } from '@tollgate/domain-registry';
 
 /** The fake-but-plausible identity of the emulated REST API stage. */
 export interface StageIdentity {
@@ -15,6 +16,14 @@ export const localStage: StageIdentity = {
   apiId: 't0llg4te1o',
   stage: 'local',
 };
+
+/**
+ * The function name the infra app would give `imageName` in an environment called `local`
+ * (`tollgate-local-resources`), so handlers see the same naming as deployed.
+ */
+export function localFunctionName(imageName: string): string {
+  return lambdaFunctionName('tollgate', 'local', imageName);
+}
 
 /**
  * `arn:aws:execute-api:{region}:{account}:{apiId}/{stage}/{VERB}/{path}` with the actual path

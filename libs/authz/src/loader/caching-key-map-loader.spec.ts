@@ -21,6 +21,19 @@ function scriptedSource(...answers: Array<unknown | Error>) {
 }
 
 const good = JSON.stringify(keyMapJson);
+const renamed = JSON.stringify({ other_key: keyMapJson[PLAIN_KEY] });
+
+/** A source whose first load answers the good map at once, and later loads when the test says. */
+function sourceWithPendingReload() {
+  let finish: (text: string) => void = () => undefined;
+  const source = {
+    description: 'slow',
+    loads: 0,
+    load: () => (++source.loads === 1 ? Promise.resolve<unknown>(good) : new Promise<unknown>((resolve) => (finish = resolve))),
+    finishReload: (text: string) => finish(text),
+  };
+  return source;
+}
 const outage = new KeyMapSourceError('cannot read secret s', { cause: Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' }) });
 
 function setup(source: KeyMapSource, options: Partial<CachingKeyMapLoaderOptions> = {}) {
@@ -57,8 +70,36 @@ describe('CachingKeyMapLoader', () => {
     expect(new Set(maps).size).toBe(1);
   });
 
+  it('while a reload is in flight, answers other callers with the last good map instead of making them wait', async () => {
+    const source = sourceWithPendingReload();
+    const { clock, loader, knows } = setup(source);
+    const first = await loader.keyMapFor(PLAIN_KEY);
+    clock.now += 60_000;
+    const reloading = loader.keyMapFor(PLAIN_KEY);
+
+    await expect(loader.keyMapFor(PLAIN_KEY)).resolves.toBe(first);
+    expect(source.loads).toBe(2);
+    source.finishReload(renamed);
+    expect((await reloading)?.lookup(PLAIN_KEY)).toBeUndefined();
+    expect(await knows()).toBe(false);
+  });
+
+  it('makes callers wait for an in-flight reload once the last good map is past its grace period', async () => {
+    const source = sourceWithPendingReload();
+    const { clock, loader } = setup(source);
+    await loader.keyMapFor(PLAIN_KEY);
+    clock.now += 60_000 + 300_000;
+    const callers = [loader.keyMapFor(PLAIN_KEY), loader.keyMapFor(PLAIN_KEY)];
+    source.finishReload(renamed);
+
+    const [a, b] = await Promise.all(callers);
+    expect(a).toBe(b);
+    expect(a?.lookup('other_key')).toBeDefined();
+    expect(source.loads).toBe(2);
+  });
+
   it('picks up a changed map after the TTL (revocation takes at most one TTL)', async () => {
-    const source = scriptedSource(good, JSON.stringify({ other_key: keyMapJson[PLAIN_KEY] }));
+    const source = scriptedSource(good, renamed);
     const { clock, knows } = setup(source);
     expect(await knows()).toBe(true);
     clock.now += 60_000;

@@ -39,7 +39,8 @@ const MAX_SHARED_GRANT_CELLS = 4_000_000;
 /**
  * Loads, validates and caches a key map (either format) from a source. Never throws: a failure is logged once
  * per attempt and answered with the last good map within its grace period, else `undefined`.
- * Concurrent callers share one load.
+ * Concurrent callers share one load; while a reload is in flight, callers other than the one
+ * that started it are answered with the last good map if it is within its grace period.
  */
 export class CachingKeyMapLoader implements KeyMapProvider {
   private readonly source: KeyMapSource;
@@ -68,7 +69,12 @@ export class CachingKeyMapLoader implements KeyMapProvider {
   keyMapFor(_apiKey?: string): Promise<CompiledKeyMap | undefined> {
     const now = this.now();
     if (this.current !== undefined && now - this.current.loadedAt < this.ttlMs) return Promise.resolve(this.current.map);
-    if (this.loading !== undefined) return this.loading;
+    // The request that started a reload waits for it; others meanwhile get the last good map,
+    // as they would if the reload failed, rather than queueing behind a slow source.
+    if (this.loading !== undefined) {
+      const lastGood = this.usableAt(now);
+      return lastGood !== undefined ? Promise.resolve(lastGood) : this.loading;
+    }
     if (this.lastFailureAt !== undefined && now - this.lastFailureAt < this.retryAfterMs) {
       return Promise.resolve(this.usableAt(now));
     }

@@ -13,7 +13,10 @@ export interface SecretsManagerClientLike {
 export interface SecretsManagerKeyMapSourceOptions {
   /** Name or ARN of the secret holding the key map (`API_KEYS_SECRET_ID`). */
   readonly secretId: string;
-  /** A client to use; by default one is created (region from the environment) on first load. */
+  /**
+   * A client to use; by default one is created on first load (region from the environment,
+   * giving up after 1 s to connect and 2 s per request).
+   */
   readonly client?: SecretsManagerClientLike;
   /** Staging label to read; Secrets Manager defaults to `AWSCURRENT`. */
   readonly versionStage?: string;
@@ -43,6 +46,13 @@ export function secretsManagerShardSources(options: SecretsManagerKeyMapSourceOp
   };
 }
 
+/**
+ * A stalled endpoint must fail the load, not hold every request of the instance (they share
+ * one load) until the authorizer times out and API Gateway answers 500. Without
+ * `throwOnRequestTimeout` the SDK only logs a warning when `requestTimeout` passes.
+ */
+const SECRETS_MANAGER_TIMEOUTS = { connectionTimeout: 1_000, requestTimeout: 2_000, throwOnRequestTimeout: true };
+
 function secretReader(given: SecretsManagerClientLike | undefined): (secretId: string, versionStage: string | undefined) => Promise<string> {
   let sdk: Promise<typeof import('@aws-sdk/client-secrets-manager')> | undefined;
   let client = given;
@@ -51,7 +61,7 @@ function secretReader(given: SecretsManagerClientLike | undefined): (secretId: s
     try {
       sdk ??= import('@aws-sdk/client-secrets-manager');
       const { GetSecretValueCommand, SecretsManagerClient } = await sdk;
-      client ??= new SecretsManagerClient({});
+      client ??= new SecretsManagerClient({ requestHandler: SECRETS_MANAGER_TIMEOUTS });
       output = await client.send(new GetSecretValueCommand({ SecretId: secretId, VersionStage: versionStage }));
     } catch (error) {
       throw new KeyMapSourceError(`cannot read secret ${secretId}`, { cause: error });
