@@ -8,6 +8,7 @@ const client = createAnalyticsClient({
   baseUrl: config.apiUrl,
   token: analyticsToken(config.token),
   timeoutMs: config.timeoutMs,
+  deadlineMs: config.deadlineMs,
 });
 
 export const handler = new ApiRouter(analyticsRoutes({ client })).handler;

@@ -3,6 +3,7 @@ import { analyticsToken, type AnalyticsTokenSource } from './analytics-token.js'
 import type { Report } from './report.js';
 import { startScriptedUpstream, type ScriptedAnswer, type ScriptedUpstream } from './scripted-upstream.test-support.js';
 import { UpstreamError } from './upstream-error.js';
+import { problemForUpstreamError } from './upstream-problem.js';
 
 const report: Report = {
   reportId: 'daily-usage',
@@ -124,8 +125,8 @@ describe('analytics client', () => {
   });
 
   it('recovers when a retry after a timeout gets a good answer', async () => {
-    // One timeout for both attempts: the hang costs the whole generous timeout.
-    const { client, requests } = await clientFor(['hang', ok]);
+    // One timeout for both attempts: the hang costs the whole generous timeout, so the deadline must hold two.
+    const { client, requests } = await clientFor(['hang', ok], { deadlineMs: 3 * GENEROUS_TIMEOUT_MS });
 
     await expect(client.getReport('42', 'daily-usage')).resolves.toEqual(report);
     expect(requests).toHaveLength(2);
@@ -191,6 +192,19 @@ describe('analytics client', () => {
     expect(requests.map((r) => r.authorization)).toEqual(['Bearer token-1', 'Bearer token-2']);
   });
 
+  it('gives the fresh token a single attempt: a 5xx then is the answer, not retried', async () => {
+    const { source } = rotatingTokens();
+    const { client, sleeps, requests } = await clientFor([{ status: 401 }, { status: 503 }, ok], { token: source });
+
+    expect(await failureOf(client.getReport('42', 'daily-usage'))).toMatchObject({
+      kind: 'unavailable',
+      attempts: 1,
+      upstreamStatus: 503,
+    });
+    expect(requests.map((r) => r.authorization)).toEqual(['Bearer token-1', 'Bearer token-2']);
+    expect(sleeps).toEqual([]);
+  });
+
   it('tries a fresh token once only: a second refusal is the answer', async () => {
     const { source } = rotatingTokens();
     const { client, requests } = await clientFor([{ status: 401 }], { token: source });
@@ -228,6 +242,105 @@ describe('analytics client', () => {
     const { client, requests } = await clientFor([{ status: 401 }, ok]);
 
     expect(await failureOf(client.getReport('42', 'daily-usage'))).toMatchObject({ kind: 'rejected', attempts: 1 });
+    expect(requests).toHaveLength(1);
+  });
+});
+
+/** Time that moves only when told to: by a backoff sleep, or by the test. */
+function virtualClock() {
+  let time = 0;
+  const sleeps: number[] = [];
+  return {
+    now: () => time,
+    advance: (ms: number) => void (time += ms),
+    sleep: async (ms: number) => {
+      sleeps.push(ms);
+      time += ms;
+    },
+    sleeps,
+  };
+}
+
+describe('analytics client deadline', () => {
+  it('starts no retry the deadline cannot hold (backoff plus a full attempt) and answers timeout, a 504', async () => {
+    const clock = virtualClock();
+    // Each answer is a 503 that took 3 s: 3 s, backoff 50 ms, 3 s, and 3.95 s left cannot hold 100 ms + 4 s.
+    const slowFetch: typeof fetch = (input, init) => {
+      clock.advance(3_000);
+      return fetch(input, init);
+    };
+    const { client, requests } = await clientFor([{ status: 503 }], {
+      timeoutMs: 4_000,
+      deadlineMs: 10_000,
+      now: clock.now,
+      sleep: clock.sleep,
+      fetch: slowFetch,
+    });
+
+    const error = await failureOf(client.getReport('42', 'daily-usage'));
+    expect(error).toMatchObject({ kind: 'timeout', attempts: 2, reason: 'deadline of 10000 ms reached', upstreamStatus: 503 });
+    expect(requests).toHaveLength(2);
+    expect(clock.sleeps).toEqual([50]);
+    expect(problemForUpstreamError(error).problem).toMatchObject({
+      status: 504,
+      type: 'https://tollgate.dev/problems/gateway-timeout',
+    });
+  });
+
+  it('cuts an attempt short to the time left of the deadline', async () => {
+    const clock = virtualClock();
+    const slowToken: AnalyticsTokenSource = {
+      get: async () => {
+        clock.advance(9_900); // e.g. a slow Secrets Manager read
+        return 'test-token';
+      },
+      invalidate: () => undefined,
+    };
+    const { client, requests } = await clientFor(['hang'], { token: slowToken, now: clock.now, maxRetries: 0 });
+
+    expect(await failureOf(client.getReport('42', 'daily-usage'))).toMatchObject({
+      kind: 'timeout',
+      attempts: 1,
+      reason: 'no answer within 100 ms',
+    });
+    expect(requests).toHaveLength(1);
+  });
+
+  it('calls nothing when loading the token spent the deadline', async () => {
+    const clock = virtualClock();
+    const slowToken: AnalyticsTokenSource = {
+      get: async () => {
+        clock.advance(10_000);
+        return 'test-token';
+      },
+      invalidate: () => undefined,
+    };
+    const { client, requests } = await clientFor([ok], { token: slowToken, now: clock.now });
+
+    expect(await failureOf(client.getReport('42', 'daily-usage'))).toMatchObject({ kind: 'timeout', attempts: 0 });
+    expect(requests).toEqual([]);
+  });
+
+  it('keeps the fresh-token try after a refusal within the same deadline', async () => {
+    const clock = virtualClock();
+    let issued = 0;
+    const rereadTakesLong: AnalyticsTokenSource = {
+      get: async () => {
+        if (++issued === 2) clock.advance(10_000);
+        return `token-${issued}`;
+      },
+      invalidate: () => undefined,
+    };
+    const { client, requests } = await clientFor([{ status: 401 }, ok], { token: rereadTakesLong, now: clock.now });
+
+    expect(await failureOf(client.getReport('42', 'daily-usage'))).toMatchObject({ kind: 'timeout', attempts: 0 });
+    expect(requests.map((r) => r.authorization)).toEqual(['Bearer token-1']);
+  });
+
+  it('runs on the real clock by default: a hanging upstream is answered at the deadline', async () => {
+    const { client, requests } = await clientFor(['hang'], { deadlineMs: 100 });
+
+    expect(await failureOf(client.getReport('42', 'daily-usage'))).toMatchObject({ kind: 'timeout', attempts: 1 });
     expect(requests).toHaveLength(1);
   });
 });

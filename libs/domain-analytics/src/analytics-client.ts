@@ -6,7 +6,10 @@ import { UpstreamError, type UpstreamFailureKind } from './upstream-error.js';
 
 /** Reads reports from the external data API, always on behalf of one company. */
 export interface AnalyticsClient {
-  /** Resolves the report or rejects with an `UpstreamError` (`token-unavailable` when the token source fails). */
+  /**
+   * Resolves the report or rejects with an `UpstreamError` (`token-unavailable` when the token
+   * source fails, `timeout` when the deadline is spent).
+   */
   getReport(companyId: string, reportId: string): Promise<Report>;
 }
 
@@ -16,11 +19,16 @@ export interface AnalyticsClientOptions {
   /**
    * The bearer token, asked once per report request (so it should cache). When the upstream
    * refuses it (401/403), the client invalidates it and, if the source then has another one,
-   * tries once more with that.
+   * tries once more with that: a single attempt, within the same deadline.
    */
   readonly token: AnalyticsTokenSource;
-  /** Per-attempt limit covering headers and body. Default 3000 ms. */
+  /** Per-attempt limit covering headers and body, never beyond the deadline. Default 3000 ms. */
   readonly timeoutMs?: number;
+  /**
+   * Everything one `getReport` does (token loads, attempts, backoff) ends within this, so the
+   * caller gets our 504 before the Lambda times out. Default 10000 ms.
+   */
+  readonly deadlineMs?: number;
   /** Retries after the first attempt for timeouts, network errors and 5xx. Default 2. */
   readonly maxRetries?: number;
   /** Default: first retry within 100 ms, never more than 1000 ms. */
@@ -28,6 +36,8 @@ export interface AnalyticsClientOptions {
   /** Injected so tests neither wait nor depend on chance. */
   readonly sleep?: (ms: number) => Promise<void>;
   readonly random?: () => number;
+  /** A clock in ms (any origin) for the deadline; default `performance.now`, which never jumps. */
+  readonly now?: () => number;
   readonly fetch?: typeof fetch;
 }
 
@@ -46,14 +56,22 @@ const defaultBackoff: BackoffOptions = { baseDelayMs: 100, maxDelayMs: 1000 };
 export function createAnalyticsClient(options: AnalyticsClientOptions): AnalyticsClient {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const timeoutMs = options.timeoutMs ?? 3000;
+  const deadlineMs = options.deadlineMs ?? 10_000;
   const maxRetries = options.maxRetries ?? 2;
   const backoff = options.backoff ?? defaultBackoff;
   const sleep = options.sleep ?? ((ms: number) => delay(ms));
   const random = options.random ?? Math.random;
+  const now = options.now ?? (() => performance.now());
   const fetchImpl = options.fetch ?? fetch;
 
-  async function attempt(url: string, token: string, companyId: string, reportId: string): Promise<AttemptResult> {
-    const signal = AbortSignal.timeout(timeoutMs);
+  async function attempt(
+    url: string,
+    token: string,
+    companyId: string,
+    reportId: string,
+    attemptTimeoutMs: number,
+  ): Promise<AttemptResult> {
+    const signal = AbortSignal.timeout(attemptTimeoutMs);
     const failed = (kind: UpstreamFailureKind, reason: string, retryable: boolean, status?: number): AttemptResult => ({
       ok: false,
       kind,
@@ -93,36 +111,59 @@ export function createAnalyticsClient(options: AnalyticsClientOptions): Analytic
       return { ok: true, report: parsed.data };
     } catch {
       return signal.aborted
-        ? failed('timeout', `no answer within ${timeoutMs} ms`, true)
+        ? failed('timeout', `no answer within ${attemptTimeoutMs} ms`, true)
         : failed('unavailable', 'network error', true);
     }
   }
 
-  /** One token, with retries for timeouts, network errors and 5xx. */
-  async function withRetries(url: string, token: string, companyId: string, reportId: string): Promise<Report> {
-    for (let attempts = 1; ; attempts++) {
-      const result = await attempt(url, token, companyId, reportId);
+  const deadlineSpent = (attempts: number, upstreamStatus?: number) =>
+    new UpstreamError('timeout', `deadline of ${deadlineMs} ms reached`, attempts, upstreamStatus);
+
+  /**
+   * One token, with up to `retries` retries for timeouts, network errors and 5xx. Each attempt
+   * gets what is left of the deadline, at most `timeoutMs`; a retry starts only when the time
+   * left holds its backoff and a full attempt, since a cut-short attempt at a struggling
+   * upstream mostly adds load.
+   */
+  async function withRetries(
+    url: string,
+    token: string,
+    companyId: string,
+    reportId: string,
+    deadline: number,
+    retries: number,
+  ): Promise<Report> {
+    for (let attempts = 0; ; ) {
+      const left = deadline - now();
+      if (left <= 0) throw deadlineSpent(attempts);
+      attempts++;
+      // Whole milliseconds: AbortSignal.timeout rejects fractions, and a clock like performance.now has them.
+      const result = await attempt(url, token, companyId, reportId, Math.ceil(Math.min(timeoutMs, left)));
       if (result.ok) return result.report;
-      if (!result.retryable || attempts > maxRetries) {
+      if (!result.retryable || attempts > retries) {
         throw new UpstreamError(result.kind, result.reason, attempts, result.status);
       }
-      await sleep(backoffDelay(attempts, backoff, random));
+      const pause = backoffDelay(attempts, backoff, random);
+      if (deadline - now() < pause + timeoutMs) throw deadlineSpent(attempts, result.status);
+      await sleep(pause);
     }
   }
 
   return {
     async getReport(companyId, reportId) {
       const url = `${baseUrl}/companies/${encodeURIComponent(companyId)}/reports/${encodeURIComponent(reportId)}`;
+      const deadline = now() + deadlineMs;
       const token = await tokenFrom(options.token);
       try {
-        return await withRetries(url, token, companyId, reportId);
+        return await withRetries(url, token, companyId, reportId, deadline, maxRetries);
       } catch (error) {
         if (!isTokenRefusal(error)) throw error;
         // A rotated secret: the token in hand is the old one. Another try only helps with another token.
         options.token.invalidate(token);
         const fresh = await tokenFrom(options.token);
         if (fresh === token) throw error;
-        return withRetries(url, fresh, companyId, reportId);
+        // One attempt: the refusal was an answer, so this try is about the token, not the upstream's health.
+        return withRetries(url, fresh, companyId, reportId, deadline, 0);
       }
     },
   };

@@ -9,6 +9,7 @@ export interface AnalyticsConfig {
   readonly apiUrl: string;
   readonly token: AnalyticsTokenConfig;
   readonly timeoutMs: number;
+  readonly deadlineMs: number;
 }
 
 /** Configuration the process cannot run with; the message is one line naming the variable. */
@@ -16,11 +17,26 @@ export class AnalyticsConfigError extends Error {
   override readonly name = 'AnalyticsConfigError';
 }
 
-/**
- * The longest per-attempt timeout: (retries + 1) × timeout + backoff = 3 × 4 s + ≤ 0.3 s = 12.3 s,
- * inside the analytics Lambda's 15 s timeout (apps/infra config).
- */
+/** The longest per-attempt timeout: with the default deadline, a slow upstream still gets a retry. */
 export const MAX_ATTEMPT_TIMEOUT_MS = 4_000;
+
+/**
+ * The longest deadline for one report request: it leaves 3 s of the analytics Lambda's 15 s
+ * timeout (apps/infra config) for cold start and answering, so the caller gets our 504 rather
+ * than API Gateway's.
+ */
+export const MAX_DEADLINE_MS = 12_000;
+
+const milliseconds = (max: number, why: string) =>
+  z.optional(
+    z.coerce
+      .number({ error: 'must be a number of milliseconds' })
+      .check(
+        z.int({ error: 'must be a whole number of milliseconds' }),
+        z.gte(1, { error: 'must be at least 1' }),
+        z.lte(max, { error: `must be at most ${max}: ${why}` }),
+      ),
+  );
 
 const nonEmpty = (what: string) =>
   z.optional(z.string().check(z.minLength(1, { error: `${what} must not be empty` })));
@@ -32,23 +48,15 @@ const envSchema = z.object({
   }),
   ANALYTICS_API_TOKEN: nonEmpty('the token'),
   ANALYTICS_API_SECRET_ID: nonEmpty('the secret id'),
-  ANALYTICS_API_TIMEOUT_MS: z.optional(
-    z.coerce
-      .number({ error: 'must be a number of milliseconds' })
-      .check(
-        z.int({ error: 'must be a whole number of milliseconds' }),
-        z.gte(1, { error: 'must be at least 1' }),
-        z.lte(MAX_ATTEMPT_TIMEOUT_MS, {
-          error: `must be at most ${MAX_ATTEMPT_TIMEOUT_MS}: 3 attempts plus backoff must end within the analytics Lambda's 15 s timeout`,
-        }),
-      ),
-  ),
+  ANALYTICS_API_TIMEOUT_MS: milliseconds(MAX_ATTEMPT_TIMEOUT_MS, 'a slow upstream must still get a retry within the deadline'),
+  ANALYTICS_API_DEADLINE_MS: milliseconds(MAX_DEADLINE_MS, "it must end well within the analytics Lambda's 15 s timeout"),
 });
 
 /**
  * Reads the analytics configuration from the environment (run once, at cold start):
  * `ANALYTICS_API_URL`, exactly one of `ANALYTICS_API_TOKEN` (local) and `ANALYTICS_API_SECRET_ID`
- * (AWS), optional `ANALYTICS_API_TIMEOUT_MS` (per attempt, 1–4000, default 3000).
+ * (AWS), optional `ANALYTICS_API_TIMEOUT_MS` (per attempt, 1–4000, default 3000) and
+ * `ANALYTICS_API_DEADLINE_MS` (per report request, 1–12000, default 10000).
  */
 export function analyticsConfigFromEnv(env: Readonly<Record<string, string | undefined>>): AnalyticsConfig {
   const parsed = envSchema.safeParse(env);
@@ -56,7 +64,8 @@ export function analyticsConfigFromEnv(env: Readonly<Record<string, string | und
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`);
     throw new AnalyticsConfigError(`Invalid analytics configuration: ${problems.join('; ')}`);
   }
-  const { ANALYTICS_API_URL, ANALYTICS_API_TOKEN, ANALYTICS_API_SECRET_ID, ANALYTICS_API_TIMEOUT_MS } = parsed.data;
+  const { ANALYTICS_API_URL, ANALYTICS_API_TOKEN, ANALYTICS_API_SECRET_ID, ANALYTICS_API_TIMEOUT_MS, ANALYTICS_API_DEADLINE_MS } =
+    parsed.data;
   if ((ANALYTICS_API_TOKEN === undefined) === (ANALYTICS_API_SECRET_ID === undefined)) {
     throw new AnalyticsConfigError(
       'Invalid analytics configuration: set exactly one of ANALYTICS_API_TOKEN (local) and ANALYTICS_API_SECRET_ID (AWS)',
@@ -69,5 +78,6 @@ export function analyticsConfigFromEnv(env: Readonly<Record<string, string | und
         ? { source: 'env', token: ANALYTICS_API_TOKEN }
         : { source: 'secrets-manager', secretId: ANALYTICS_API_SECRET_ID ?? '' },
     timeoutMs: ANALYTICS_API_TIMEOUT_MS ?? 3000,
+    deadlineMs: ANALYTICS_API_DEADLINE_MS ?? 10_000,
   };
 }

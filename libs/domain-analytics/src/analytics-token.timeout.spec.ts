@@ -4,9 +4,10 @@ import { analyticsToken } from './analytics-token.js';
 
 // The real SDK client (no aws-sdk-client-mock in this file) against a Secrets Manager endpoint
 // that accepts the request and never answers.
-it('gives up on a stalled Secrets Manager after the request timeout', async () => {
+it('gives up on a stalled Secrets Manager after the request timeout, without SDK retries', async () => {
   const saved = { ...process.env };
-  const server = createServer(() => undefined);
+  let requests = 0;
+  const server = createServer(() => void requests++);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   try {
     Object.assign(process.env, {
@@ -14,14 +15,16 @@ it('gives up on a stalled Secrets Manager after the request timeout', async () =
       AWS_REGION: 'us-east-1',
       AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
       AWS_SECRET_ACCESS_KEY: 'not-a-secret',
-      AWS_MAX_ATTEMPTS: '1',
     });
+    delete process.env.AWS_MAX_ATTEMPTS;
     const tokens = analyticsToken(
       { source: 'secrets-manager', secretId: 'tollgate/analytics-api-token' },
       { timeouts: { connectionTimeout: 200, requestTimeout: 300 } },
     );
 
     await expect(tokens.get()).rejects.toMatchObject({ name: 'TimeoutError' });
+    // The SDK's default of 3 attempts with backoff would take a good part of the report's deadline.
+    expect(requests).toBe(1);
   } finally {
     process.env = saved;
     server.closeAllConnections();

@@ -61,8 +61,13 @@ export function analyticsToken(config: AnalyticsTokenConfig, options: AnalyticsT
 
 async function fetchSecretToken(secretId: string, timeouts: NonNullable<AnalyticsTokenOptions['timeouts']>): Promise<string> {
   const { SecretsManagerClient, GetSecretValueCommand } = await import('@aws-sdk/client-secrets-manager');
-  // Without throwOnRequestTimeout the SDK only logs a warning when requestTimeout passes.
-  const client = new SecretsManagerClient({ requestHandler: { ...timeouts, throwOnRequestTimeout: true } });
+  // Without throwOnRequestTimeout the SDK only logs a warning when requestTimeout passes. One
+  // attempt: the SDK's retries (3 by default, with backoff) would eat the report's deadline; a
+  // failed read is tried again on the next request.
+  const client = new SecretsManagerClient({
+    maxAttempts: 1,
+    requestHandler: { ...timeouts, throwOnRequestTimeout: true },
+  });
   try {
     const { SecretString } = await client.send(new GetSecretValueCommand({ SecretId: secretId }));
     return tokenFromSecretString(secretId, SecretString);
