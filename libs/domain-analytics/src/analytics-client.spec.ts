@@ -262,7 +262,7 @@ function virtualClock() {
 }
 
 describe('analytics client deadline', () => {
-  it('starts no retry the deadline cannot hold (backoff plus a full attempt) and answers timeout, a 504', async () => {
+  it('starts no retry the deadline cannot hold (backoff plus a full attempt) and answers with the last failure (a 5xx stays a 502)', async () => {
     const clock = virtualClock();
     // Each answer is a 503 that took 3 s: 3 s, backoff 50 ms, 3 s, and 3.95 s left cannot hold 100 ms + 4 s.
     const slowFetch: typeof fetch = (input, init) => {
@@ -278,12 +278,12 @@ describe('analytics client deadline', () => {
     });
 
     const error = await failureOf(client.getReport('42', 'daily-usage'));
-    expect(error).toMatchObject({ kind: 'timeout', attempts: 2, reason: 'deadline of 10000 ms reached', upstreamStatus: 503 });
+    expect(error).toMatchObject({ kind: 'unavailable', attempts: 2, reason: 'status 503', upstreamStatus: 503 });
     expect(requests).toHaveLength(2);
     expect(clock.sleeps).toEqual([50]);
     expect(problemForUpstreamError(error).problem).toMatchObject({
-      status: 504,
-      type: 'https://tollgate.dev/problems/gateway-timeout',
+      status: 502,
+      type: 'https://tollgate.dev/problems/bad-gateway',
     });
   });
 

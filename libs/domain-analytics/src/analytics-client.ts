@@ -116,8 +116,8 @@ export function createAnalyticsClient(options: AnalyticsClientOptions): Analytic
     }
   }
 
-  const deadlineSpent = (attempts: number, upstreamStatus?: number) =>
-    new UpstreamError('timeout', `deadline of ${deadlineMs} ms reached`, attempts, upstreamStatus);
+  const deadlineSpent = (attempts: number) =>
+    new UpstreamError('timeout', `deadline of ${deadlineMs} ms reached`, attempts);
 
   /**
    * One token, with up to `retries` retries for timeouts, network errors and 5xx. Each attempt
@@ -144,7 +144,8 @@ export function createAnalyticsClient(options: AnalyticsClientOptions): Analytic
         throw new UpstreamError(result.kind, result.reason, attempts, result.status);
       }
       const pause = backoffDelay(attempts, backoff, random);
-      if (deadline - now() < pause + timeoutMs) throw deadlineSpent(attempts, result.status);
+      // No time for another try: the caller hears what actually went wrong (a 5xx stays a 502).
+      if (deadline - now() < pause + timeoutMs) throw new UpstreamError(result.kind, result.reason, attempts, result.status);
       await sleep(pause);
     }
   }
