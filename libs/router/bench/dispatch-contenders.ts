@@ -5,6 +5,7 @@ import type { Request as LambdaApiRequest, Response as LambdaApiResponse } from 
 import { ApiRouter } from '../src/api-router.js';
 import type { ApiGatewayProxyEvent, ApiGatewayProxyResult, LambdaContext } from '../src/api-gateway-types.js';
 import { route } from '../src/route.js';
+import { proxyEvent as restProxyEvent } from '../src/testing/proxy-event.js';
 import { colonPath, routes, versionsByTemplate, type BenchRequest } from './bench-table.js';
 
 /** Event in, `APIGatewayProxyResult` out, each router answering with the same JSON body. */
@@ -25,47 +26,27 @@ const lambdaContext = {
   succeed: () => undefined,
 };
 
-/** A REST proxy event as API Gateway delivers it, headers included. */
+/** Headers a real client and API Gateway put on every request, so header handling is timed too. */
+const gatewayHeaders = {
+  Accept: 'application/json',
+  Host: 'api.example.com',
+  'User-Agent': 'bench/1.0',
+  'X-Amzn-Trace-Id': 'Root=1-5e1b4151-5ac6c58f5b5dbd6a3c6e1c6f',
+  'X-Api-Key': 'sk_live_0123456789abcdef',
+  'X-Forwarded-For': '203.0.113.7',
+  'X-Forwarded-Port': '443',
+  'X-Forwarded-Proto': 'https',
+};
+
+/** A REST proxy event as API Gateway delivers it, headers and authorizer context included. */
 export function proxyEvent(request: BenchRequest): ApiGatewayProxyEvent {
-  const headers = {
-    Accept: 'application/json',
-    Host: 'api.example.com',
-    'User-Agent': 'bench/1.0',
-    'X-Amzn-Trace-Id': 'Root=1-5e1b4151-5ac6c58f5b5dbd6a3c6e1c6f',
-    'X-Api-Key': 'sk_live_0123456789abcdef',
-    'X-Api-Version': request.version,
-    'X-Forwarded-For': '203.0.113.7',
-    'X-Forwarded-Port': '443',
-    'X-Forwarded-Proto': 'https',
-  };
-  const event = {
-    resource: request.path,
+  return restProxyEvent({
+    method: request.method,
     path: request.path,
-    httpMethod: request.method,
-    headers,
-    multiValueHeaders: Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, [value]])),
-    queryStringParameters: null,
-    multiValueQueryStringParameters: null,
-    pathParameters: null,
-    stageVariables: null,
-    body: null,
-    isBase64Encoded: false,
-    requestContext: {
-      accountId: '123456789012',
-      apiId: 'abcdef1234',
-      authorizer: { companyId: '42', userId: '7', principalId: '42-7', integrationLatency: 3 },
-      httpMethod: request.method,
-      identity: { sourceIp: '203.0.113.7', userAgent: 'bench/1.0' },
-      path: `/prod${request.path}`,
-      protocol: 'HTTP/1.1',
-      requestId: 'c6af9ac6-7b61-11e6-9a41-93e8deadbeef',
-      requestTimeEpoch: 1_795_000_000_000,
-      resourceId: 'abc123',
-      resourcePath: request.path,
-      stage: 'prod',
-    },
-  };
-  return event;
+    version: request.version,
+    headers: gatewayHeaders,
+    authorizer: { companyId: '42', userId: '7', principalId: '42-7', integrationLatency: 3 },
+  });
 }
 
 const body = (key: string, id: string | undefined, version: string) => ({ route: key, id: id ?? null, version });
