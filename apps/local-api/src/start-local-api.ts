@@ -4,7 +4,7 @@ import {
   demoReports,
   startAnalyticsStandIn,
 } from '@tollgate/domain-analytics/dev';
-import { authorizerImage, domains } from '@tollgate/domain-registry';
+import { authorizerImage, domains, lambdaImages } from '@tollgate/domain-registry';
 import { demoCompanies, demoResourceIds } from '@tollgate/domain-resources/dev';
 import { type CurlExample, demoExamples } from './curl-examples.js';
 import { prepareDatabase } from './database.js';
@@ -91,9 +91,7 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
     const handlers = bundleHandlerSource(join(workspaceRoot, 'dist/apps'));
     // Load every bundle now: a missing bundle or a bad configuration stops the start with its
     // own one-line message instead of failing the first request.
-    for (const app of [authorizerImage.lambdaApp, ...domains.map((d) => d.lambdaApp)]) {
-      handlers.handlerFor(app);
-    }
+    for (const { lambdaApp } of lambdaImages) handlers.handlerFor(lambdaApp);
 
     const gateway = createGateway({
       registry: domains,
