@@ -1,5 +1,6 @@
 import { lambdaImages, lambdaStackKind } from '@tollgate/domain-registry';
 import { Validations, type App, type Stack } from 'aws-cdk-lib';
+import { CfnGuardValidator } from '@cdklabs/cdk-validator-cfnguard';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { loadConfig } from './config/load-config.js';
 import {
@@ -9,6 +10,7 @@ import {
 } from './context/synth-context.js';
 import { Deployment } from './deployment.js';
 import { featureSets, resolveFeatureSets, type StackKind } from './feature-sets.js';
+import { AccountStack } from './stacks/account-stack.js';
 import { AlarmsStack } from './stacks/alarms-stack.js';
 import { CustomDomainStack } from './stacks/custom-domain-stack.js';
 import { LambdaRoleStack } from './stacks/lambda-role-stack.js';
@@ -24,12 +26,17 @@ const dependsOn: Readonly<Partial<Record<StackKind, readonly StackKind[]>>> = {
       ['repository', 'lambda-role'],
     ]),
   ),
-  'rest-api': [...lambdaImages.map(({ imageName }) => lambdaStackKind(imageName)), 'custom-domain'],
+  'rest-api': [
+    'account',
+    ...lambdaImages.map(({ imageName }) => lambdaStackKind(imageName)),
+    'custom-domain',
+  ],
 };
 
 /**
  * Adds the stacks of the FeatureSets picked by `-c features=…` for `-c env=…` to the app, with
- * cdk-nag's AwsSolutions checks. Every context and config problem throws `InfraConfigError`
+ * cdk-nag's AwsSolutions checks and cfn-guard's AWS Control Tower rules (CDK's own CloudFormation
+ * validator runs too). Every context and config problem throws `InfraConfigError`
  * before any stack exists.
  */
 export function buildInfra(app: App): ReadonlyMap<StackKind, Stack> {
@@ -47,7 +54,7 @@ export function buildInfra(app: App): ReadonlyMap<StackKind, Stack> {
     ]),
   );
 
-  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new CfnGuardValidator());
 
   const stacks = new Map<StackKind, Stack>();
   for (const kind of kinds) stacks.set(kind, createStack(app, deployment, kind, imageTags));
@@ -67,6 +74,8 @@ function createStack(
   imageTags: ReadonlyMap<string, string>,
 ): Stack {
   switch (kind) {
+    case 'account':
+      return new AccountStack(app, deployment);
     case 'repository':
       return new RepositoryStack(app, deployment);
     case 'lambda-role':

@@ -9,11 +9,12 @@ const stacksOf = (features: string, context: Record<string, unknown> = {}, sampl
 
 const lambdas = ['lambda-authorizer', 'lambda-resources', 'lambda-analytics'];
 const expectedStacks: Record<string, string[]> = {
-  all: ['repository', 'lambda-role', ...lambdas, 'custom-domain', 'rest-api', 'alarms'],
+  all: ['account', 'repository', 'lambda-role', ...lambdas, 'custom-domain', 'rest-api', 'alarms'],
+  account: ['account'],
   repository: ['repository'],
-  'api-gateway': ['lambda-role', ...lambdas, 'custom-domain', 'rest-api'],
+  'api-gateway': ['account', 'lambda-role', ...lambdas, 'custom-domain', 'rest-api'],
   alarms: ['alarms'],
-  shared: ['repository', 'lambda-role', 'custom-domain', 'rest-api', 'alarms'],
+  shared: ['account', 'repository', 'lambda-role', 'custom-domain', 'rest-api', 'alarms'],
   'lambda-authorizer': ['lambda-authorizer'],
   'lambda-resources': ['lambda-resources'],
   'lambda-analytics': ['lambda-analytics'],
@@ -39,7 +40,7 @@ describe('FeatureSets', () => {
   it('rejects an unknown set with one line listing the known ones', () => {
     expect(() => stacksOf('alarms,everything')).toThrow(
       new InfraConfigError(
-        'Unknown FeatureSet "everything" in -c features: expected one of all, repository, api-gateway, alarms, shared, lambda-authorizer, lambda-resources, lambda-analytics',
+        'Unknown FeatureSet "everything" in -c features: expected one of all, account, repository, api-gateway, alarms, shared, lambda-authorizer, lambda-resources, lambda-analytics',
       ),
     );
   });
@@ -63,7 +64,7 @@ describe('image tags', () => {
   });
 
   it('sets that hold no Lambda need no tag at all', () => {
-    expect(stacksOf('shared', {}, false)).toHaveLength(5);
+    expect(stacksOf('shared', {}, false)).toHaveLength(6);
   });
 
   it('a missing tag fails with one line naming the context key', () => {

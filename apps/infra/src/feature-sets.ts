@@ -2,6 +2,7 @@ import { lambdaImages, lambdaStackKind } from '@tollgate/domain-registry';
 import { InfraConfigError } from './infra-config-error.js';
 
 export type StackKind =
+  | 'account'
   | 'repository'
   | 'lambda-role'
   | ReturnType<typeof lambdaStackKind>
@@ -13,8 +14,12 @@ const lambdaStacks: readonly StackKind[] = lambdaImages.map((image) =>
   lambdaStackKind(image.imageName),
 );
 
-/** Every stack, in deploy order: ECR → role → Lambdas → custom domain → API; alarms stand alone. */
+/**
+ * Every stack, in deploy order: account settings → ECR → role → Lambdas → custom domain → API;
+ * alarms stand alone.
+ */
 export const stackKinds: readonly StackKind[] = [
+  'account',
   'repository',
   'lambda-role',
   ...lambdaStacks,
@@ -30,8 +35,10 @@ export const stackKinds: readonly StackKind[] = [
  */
 export const featureSets: Readonly<Record<string, readonly StackKind[]>> = {
   all: stackKinds,
+  /** API Gateway's account-wide CloudWatch role: in every set that holds the REST API. */
+  account: ['account'],
   repository: ['repository'],
-  'api-gateway': ['lambda-role', ...lambdaStacks, 'custom-domain', 'rest-api'],
+  'api-gateway': ['account', 'lambda-role', ...lambdaStacks, 'custom-domain', 'rest-api'],
   alarms: ['alarms'],
   shared: stackKinds.filter((kind) => !lambdaStacks.includes(kind)),
   ...Object.fromEntries(lambdaStacks.map((kind) => [kind, [kind]])),

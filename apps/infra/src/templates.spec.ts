@@ -1,4 +1,6 @@
-import { App } from 'aws-cdk-lib';
+import { lambdaImages } from '@tollgate/domain-registry';
+import { App, CfnResource, type Stack } from 'aws-cdk-lib';
+import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import type { CloudFormationStackArtifact } from 'aws-cdk-lib/cx-api';
 import { buildInfra } from './build-infra.js';
@@ -79,8 +81,25 @@ describe.each(envNames)('the %s templates', (env) => {
     }
   });
 
-  it('pass cdk-nag’s AwsSolutions checks and CDK’s template validation with no unsuppressed finding or warning', () => {
+  it('pass cdk-nag’s AwsSolutions checks, cfn-guard’s Control Tower rules and CloudFormation’s validator with no unsuppressed finding or warning', () => {
     expect(synthesized.get(env)?.findings).toEqual([]);
+  });
+
+  it('retain nothing a failed first create would leave behind: no plain Retain anywhere', () => {
+    const policies = stacksOf(env).flatMap((stack) =>
+      Object.entries(
+        (stack.template as { Resources: Record<string, { Type: string; DeletionPolicy?: string }> })
+          .Resources,
+      ).map(([id, resource]) => ({ id, type: resource.Type, policy: resource.DeletionPolicy })),
+    );
+    expect(policies.filter(({ policy }) => policy === 'Retain')).toEqual([]);
+    const named = policies.filter(({ type }) =>
+      ['AWS::Logs::LogGroup', 'AWS::ECR::Repository'].includes(type),
+    );
+    expect(named.length).toBeGreaterThan(lambdaImages.length);
+    for (const resource of named) {
+      expect(resource).toEqual({ ...resource, policy: 'RetainExceptOnCreate' });
+    }
   });
 
   it('are deterministic', () => {
@@ -89,17 +108,43 @@ describe.each(envNames)('the %s templates', (env) => {
   });
 });
 
-describe('cdk-nag', () => {
-  it('runs on every synth: an unencrypted topic added to the app fails it', () => {
-    const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
-    try {
-      const app = new App({ context: synthContext({ env: 'dev', features: 'alarms' }) });
-      const alarms = buildInfra(app).get('alarms');
-      if (!alarms) throw new Error('no alarms stack');
-      new Topic(alarms, 'Unchecked');
-      expect(() => app.synth()).toThrow(/AwsSolutions-SNS3/);
-    } finally {
-      errors.mockRestore();
-    }
+/** Synthesizes the alarms set with `addToStack` applied to its stack; returns what synth throws. */
+function synthWithExtra(addToStack: (stack: Stack) => void): unknown {
+  const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+  try {
+    const app = new App({ context: synthContext({ env: 'dev', features: 'alarms' }) });
+    const alarms = buildInfra(app).get('alarms');
+    if (!alarms) throw new Error('no alarms stack');
+    addToStack(alarms);
+    app.synth();
+    return undefined;
+  } catch (error) {
+    return error;
+  } finally {
+    errors.mockRestore();
+  }
+}
+
+describe('checks on every synth', () => {
+  it('cdk-nag: an unencrypted topic added to the app fails it', () => {
+    expect(String(synthWithExtra((stack) => new Topic(stack, 'Unchecked')))).toMatch(
+      /AwsSolutions-SNS3/,
+    );
+  });
+
+  it('cfn-guard with the Control Tower rules: an unencrypted log group fails it', () => {
+    expect(String(synthWithExtra((stack) => new LogGroup(stack, 'Unchecked')))).toMatch(
+      /CT\.CLOUDWATCH\.PR\.3/,
+    );
+  });
+
+  it('CloudFormation’s validator: a property the resource type does not have fails it', () => {
+    const error = synthWithExtra((stack) => {
+      new CfnResource(stack, 'Unchecked', {
+        type: 'AWS::SNS::Topic',
+        properties: { TopicNameTypo: 'tollgate' },
+      });
+    });
+    expect(String(error)).toMatch(/TopicNameTypo/);
   });
 });

@@ -4,7 +4,7 @@ import { AccessLogField } from 'aws-cdk-lib/aws-apigateway';
  * One JSON line per request. Deliberately without `$context.identity.apiKey`: an API key
  * never reaches a log.
  */
-export const accessLogFormat = JSON.stringify({
+const quotedFields = {
   requestId: AccessLogField.contextRequestId(),
   extendedRequestId: AccessLogField.contextExtendedRequestId(),
   requestTime: AccessLogField.contextRequestTime(),
@@ -23,5 +23,10 @@ export const accessLogFormat = JSON.stringify({
   integrationStatus: AccessLogField.contextIntegrationStatus(),
   integrationLatency: AccessLogField.contextIntegrationLatency(),
   errorType: AccessLogField.contextErrorResponseType(),
-  errorMessage: AccessLogField.contextErrorMessage(),
-});
+};
+
+/**
+ * `$context.error.message` is raw text (it can hold quotes) and would break the line's JSON;
+ * `$context.error.messageString` is the same text already JSON-quoted, so it goes in unquoted.
+ */
+export const accessLogFormat = `${JSON.stringify(quotedFields).slice(0, -1)},"errorMessage":${AccessLogField.contextErrorMessageString()}}`;

@@ -1,3 +1,4 @@
+import { lambdaImages } from '@tollgate/domain-registry';
 import type { Template } from 'aws-cdk-lib/assertions';
 import { dev as devConfig } from '../config/environments/dev.js';
 import {
@@ -49,24 +50,37 @@ describe('custom domain', () => {
 });
 
 describe('ECR repository', () => {
-  it('keeps immutable, scanned images, a bounded number of them, and survives stack deletion', () => {
+  it('keeps immutable, scanned images and survives stack deletion, but not a failed first create', () => {
     const resources = Object.values(repository.findResources('AWS::ECR::Repository'));
     expect(resources).toHaveLength(1);
-    expect(resources[0]).toEqual(expect.objectContaining({ DeletionPolicy: 'Retain' }));
+    expect(resources[0]).toEqual(
+      expect.objectContaining({ DeletionPolicy: 'RetainExceptOnCreate' }),
+    );
     const props = onlyResource(repository, 'AWS::ECR::Repository') as {
       RepositoryName: string;
       ImageTagMutability: string;
       ImageScanningConfiguration: unknown;
-      LifecyclePolicy: { LifecyclePolicyText: string };
     };
     expect(props.RepositoryName).toBe('tollgate');
     expect(props.ImageTagMutability).toBe('IMMUTABLE');
     expect(props.ImageScanningConfiguration).toEqual({ ScanOnPush: true });
-    expect(JSON.parse(props.LifecyclePolicy.LifecyclePolicyText).rules[0].selection).toEqual({
-      tagStatus: 'any',
-      countType: 'imageCountMoreThan',
-      countNumber: 50,
-    });
+  });
+
+  it('keeps the newest images of each image separately: one lifecycle rule per image, by tag prefix', () => {
+    const { LifecyclePolicy } = onlyResource(repository, 'AWS::ECR::Repository') as {
+      LifecyclePolicy: { LifecyclePolicyText: string };
+    };
+    const { rules } = JSON.parse(LifecyclePolicy.LifecyclePolicyText) as {
+      rules: { selection: Record<string, unknown> }[];
+    };
+    expect(rules.map((rule) => rule.selection)).toEqual(
+      lambdaImages.map(({ imageName }) => ({
+        tagStatus: 'tagged',
+        tagPrefixList: [`tollgate-${imageName}-`],
+        countType: 'imageCountMoreThan',
+        countNumber: 50,
+      })),
+    );
   });
 
   it('lets Lambda pull images only for this environment’s functions', () => {

@@ -43,16 +43,12 @@ describe.each(['authorizer', 'resources', 'analytics'])('the %s Lambda', (name) 
     expect(uri).toMatch(new RegExp(`":tollgate-${name}-${sha}"\\]\\]\\}$`));
   });
 
-  it('runs in the configured VPC subnets and security groups, as the exported role', () => {
+  it('runs as the exported role', () => {
     expect(functionOf(name)).toEqual(
       expect.objectContaining({
         FunctionName: `tollgate-dev-${name}`,
         Role: { 'Fn::ImportValue': 'tollgate-dev-lambda-role-arn' },
         Architectures: ['arm64'],
-        VpcConfig: {
-          SubnetIds: ['subnet-0a1b2c3d4e5f60011', 'subnet-0a1b2c3d4e5f60012'],
-          SecurityGroupIds: ['sg-0a1b2c3d4e5f60021'],
-        },
       }),
     );
   });
@@ -75,6 +71,22 @@ describe.each(['authorizer', 'resources', 'analytics'])('the %s Lambda', (name) 
       Export: { Name: `tollgate-dev-lambda-${name}-arn` },
     });
     expect(outputs['ImageTag']).toEqual({ Value: `tollgate-${name}-${sha}` });
+  });
+});
+
+describe('network placement', () => {
+  it.each(['resources', 'analytics'])(
+    'the %s Lambda runs in the configured VPC subnets and security groups',
+    (name) => {
+      expect(functionOf(name)['VpcConfig']).toEqual({
+        SubnetIds: ['subnet-0a1b2c3d4e5f60011', 'subnet-0a1b2c3d4e5f60012'],
+        SecurityGroupIds: ['sg-0a1b2c3d4e5f60021'],
+      });
+    },
+  );
+
+  it('the authorizer runs outside the VPC: it reaches only Secrets Manager', () => {
+    expect(functionOf('authorizer')).not.toHaveProperty('VpcConfig');
   });
 });
 

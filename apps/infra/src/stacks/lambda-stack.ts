@@ -1,13 +1,17 @@
-import { lambdaStackKind, type LambdaImageDefinition } from '@tollgate/domain-registry';
-import { CfnOutput, Duration, Fn, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import {
+  authorizerImage,
+  lambdaStackKind,
+  type LambdaImageDefinition,
+} from '@tollgate/domain-registry';
+import { CfnOutput, Duration, Fn, Validations } from 'aws-cdk-lib';
 import { SecurityGroup, Vpc } from 'aws-cdk-lib/aws-ec2';
 import { Repository } from 'aws-cdk-lib/aws-ecr';
 import { Role } from 'aws-cdk-lib/aws-iam';
 import { Architecture, DockerImageCode, DockerImageFunction } from 'aws-cdk-lib/aws-lambda';
-import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { Deployment } from '../deployment.js';
 import { lambdaEnvironment } from '../lambdas/lambda-environment.js';
+import { platformLogGroup } from '../logs/platform-log-group.js';
 import { PlatformStack } from './platform-stack.js';
 
 export interface LambdaStackProps {
@@ -51,11 +55,13 @@ export class LambdaStack extends PlatformStack {
       SecurityGroup.fromSecurityGroupId(this, id, id, { mutable: false }),
     );
     const functionName = deployment.functionName(image.imageName);
-    const logGroup = new LogGroup(this, 'LogGroup', {
+    const logGroup = platformLogGroup(this, 'LogGroup', {
       logGroupName: deployment.functionLogGroupName(image.imageName),
       retention: config.logRetentionDays,
-      removalPolicy: RemovalPolicy.RETAIN,
     });
+    // The authorizer reads only Secrets Manager, over its public endpoint: outside the VPC it
+    // needs no NAT or endpoint and skips attaching a network interface.
+    const inVpc = image.imageName !== authorizerImage.imageName;
 
     const fn = new DockerImageFunction(this, 'Function', {
       functionName,
@@ -65,12 +71,18 @@ export class LambdaStack extends PlatformStack {
       memorySize: settings.memorySize,
       timeout: Duration.seconds(settings.timeoutSeconds),
       role,
-      vpc,
-      vpcSubnets: { subnets: vpc.privateSubnets },
-      securityGroups,
+      ...(inVpc ? { vpc, vpcSubnets: { subnets: vpc.privateSubnets }, securityGroups } : {}),
       logGroup,
       environment: lambdaEnvironment(image.imageName, config),
     });
+
+    if (!inVpc) {
+      Validations.of(fn).acknowledge({
+        id: 'cdk-validator-cfnguard::lambda_inside_vpc_check',
+        reason:
+          'The authorizer talks only to Secrets Manager, which IAM guards; in a VPC it would need a NAT gateway or an interface endpoint and gain no protection.',
+      });
+    }
 
     new CfnOutput(this, 'FunctionArn', {
       value: fn.functionArn,

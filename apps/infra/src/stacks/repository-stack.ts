@@ -1,3 +1,4 @@
+import { imageTag, lambdaImages } from '@tollgate/domain-registry';
 import { ArnFormat, CfnOutput, RemovalPolicy } from 'aws-cdk-lib';
 import { Repository, TagMutability } from 'aws-cdk-lib/aws-ecr';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -19,8 +20,17 @@ export class RepositoryStack extends PlatformStack {
       // A tag names one commit's build: it never moves, so rollback to it is exact.
       imageTagMutability: TagMutability.IMMUTABLE,
       imageScanOnPush: true,
-      removalPolicy: RemovalPolicy.RETAIN,
-      lifecycleRules: [{ description: 'keep recent images for rollback', maxImageCount }],
+      // Kept when the stack is deleted or replaced, but removed when its first create rolls
+      // back: a plain Retain would leave a repository every retry then fails on as "already exists".
+      removalPolicy: RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE,
+      // One rule per image: a rarely rebuilt image keeps its own N newest tags (the deployed one
+      // among them) instead of being pushed out by another image's frequent builds.
+      lifecycleRules: lambdaImages.map(({ imageName }, index) => ({
+        rulePriority: index + 1,
+        description: `keep the newest ${maxImageCount} ${imageName} images for rollback`,
+        tagPrefixList: [imageTag(name, imageName, '')],
+        maxImageCount,
+      })),
     });
     repository.addToResourcePolicy(
       new PolicyStatement({

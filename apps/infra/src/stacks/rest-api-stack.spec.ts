@@ -140,21 +140,72 @@ describe('REST API', () => {
       AccessLogSetting: { DestinationArn: unknown; Format: string };
     };
     expect(JSON.stringify(stage.AccessLogSetting.DestinationArn)).toMatch(/"Ref":"AccessLogs/);
-    const format = JSON.parse(stage.AccessLogSetting.Format) as Record<string, string>;
-    expect(format).toEqual(
+    const line = renderAccessLog(stage.AccessLogSetting.Format, 'Invalid "X-Api-Key" \\ header');
+    expect(line).toEqual(
       expect.objectContaining({
         requestId: '$context.requestId',
         status: '$context.status',
         errorType: '$context.error.responseType',
       }),
     );
-    expect(Object.values(format)).not.toContain('$context.identity.apiKey');
+    expect(Object.values(line)).not.toContain('$context.identity.apiKey');
     api.hasResourceProperties('AWS::Logs::LogGroup', {
       LogGroupName: '/aws/apigateway/tollgate-dev/access',
       RetentionInDays: 14,
     });
   });
+
+  it('keeps a line valid JSON whatever the error message holds: only the pre-quoted message variable', () => {
+    const { Format } = (
+      onlyResource(api, 'AWS::ApiGateway::Stage') as {
+        AccessLogSetting: { Format: string };
+      }
+    ).AccessLogSetting;
+    expect(Format).not.toMatch(/\$context\.error\.message(?!String)/);
+    const message = 'Invalid "X-Api-Key" \\ header\nsecond line';
+    expect(renderAccessLog(Format, message)['errorMessage']).toBe(message);
+  });
+
+  it('logs failed requests to execution logs (never bodies) and traces with X-Ray', () => {
+    expect(onlyResource(api, 'AWS::ApiGateway::Stage')).toEqual(
+      expect.objectContaining({
+        TracingEnabled: true,
+        MethodSettings: [
+          expect.objectContaining({
+            HttpMethod: '*',
+            ResourcePath: '/*',
+            LoggingLevel: 'ERROR',
+            DataTraceEnabled: false,
+          }),
+        ],
+      }),
+    );
+  });
+
+  it('names the account in every Lambda permission it grants API Gateway', () => {
+    const permissions = Object.values(api.findResources('AWS::Lambda::Permission'));
+    expect(permissions.length).toBeGreaterThan(0);
+    for (const { Properties } of permissions) {
+      expect(Properties).toEqual(
+        expect.objectContaining({
+          Principal: 'apigateway.amazonaws.com',
+          SourceAccount: '111111111111',
+          SourceArn: expect.anything(),
+        }),
+      );
+    }
+  });
 });
+
+/**
+ * An access-log line as API Gateway writes it: `$context.error.messageString` replaced by the
+ * JSON-quoted message, every other variable left as text (each sits inside a JSON string).
+ */
+function renderAccessLog(format: string, errorMessage: string): Record<string, string> {
+  return JSON.parse(
+    format.replace('$context.error.messageString', JSON.stringify(errorMessage)),
+  ) as Record<string, string>;
+}
 
 describe('gateway responses', () => {
   interface GatewayResponse {

@@ -5,7 +5,7 @@ import {
   problemContentType,
   type DomainDefinition,
 } from '@tollgate/domain-registry';
-import { CfnOutput, Duration, Fn, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Aspects, CfnOutput, Duration, Fn, Validations } from 'aws-cdk-lib';
 import {
   AccessLogFormat,
   ApiKeySourceType,
@@ -15,6 +15,7 @@ import {
   IdentitySource,
   LambdaIntegration,
   LogGroupLogDestination,
+  MethodLoggingLevel,
   RequestAuthorizer,
   RequestValidator,
   ResponseType,
@@ -22,11 +23,12 @@ import {
   type MethodOptions,
 } from 'aws-cdk-lib/aws-apigateway';
 import { Function as LambdaFunction, type IFunction } from 'aws-cdk-lib/aws-lambda';
-import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { accessLogFormat } from '../api/access-log-format.js';
 import { gatewayProblemResponses } from '../api/gateway-responses.js';
 import type { Deployment } from '../deployment.js';
+import { platformLogGroup } from '../logs/platform-log-group.js';
+import { permissionsNameSourceAccount } from './permissions-name-source-account.js';
 import { PlatformStack } from './platform-stack.js';
 
 const apiKeyHeader = 'X-Api-Key';
@@ -41,10 +43,9 @@ export class RestApiStack extends PlatformStack {
     super(scope, 'rest-api', { deployment, description: 'Tollgate: REST API' });
     const { config } = deployment;
 
-    const accessLogs = new LogGroup(this, 'AccessLogs', {
+    const accessLogs = platformLogGroup(this, 'AccessLogs', {
       logGroupName: `/aws/apigateway/${deployment.restApiName}/access`,
       retention: config.logRetentionDays,
-      removalPolicy: RemovalPolicy.RETAIN,
     });
 
     const api = new RestApi(this, 'RestApi', {
@@ -53,6 +54,7 @@ export class RestApiStack extends PlatformStack {
       endpointConfiguration: { types: [EndpointType.REGIONAL] },
       // Clients use the custom domain only: one public name, one base path mapping.
       disableExecuteApiEndpoint: true,
+      // The account-wide logging role is the account stack's (deployed first in every set).
       cloudWatchRole: false,
       apiKeySourceType: ApiKeySourceType.AUTHORIZER,
       // Shared with the local API, which decodes base64 Lambda bodies only for these.
@@ -62,24 +64,21 @@ export class RestApiStack extends PlatformStack {
         accessLogDestination: new LogGroupLogDestination(accessLogs),
         accessLogFormat: AccessLogFormat.custom(accessLogFormat),
         metricsEnabled: true,
+        // Execution logs of failed requests only (ERROR): never request or response bodies.
+        loggingLevel: MethodLoggingLevel.ERROR,
+        dataTraceEnabled: false,
+        tracingEnabled: true,
         throttlingRateLimit: config.api.throttle.rateLimit,
         throttlingBurstLimit: config.api.throttle.burstLimit,
       },
     });
     // Its execute-api URL is disabled; the custom domain's URL is the output that matters.
     api.node.tryRemoveChild('Endpoint');
-    Validations.of(api.deploymentStage).acknowledge(
-      {
-        id: 'AwsSolutions-APIG3',
-        reason:
-          'No WAF web ACL yet: every request passes the API-key authorizer, stage throttling and the usage plan.',
-      },
-      {
-        id: 'AwsSolutions-APIG6',
-        reason:
-          'Execution logging needs the account-wide API Gateway CloudWatch role, which this app does not manage (feature flag disableCloudWatchRole); access logs are on.',
-      },
-    );
+    Validations.of(api.deploymentStage).acknowledge({
+      id: 'AwsSolutions-APIG3',
+      reason:
+        'No WAF web ACL yet: every request passes the API-key authorizer, stage throttling and the usage plan.',
+    });
 
     const authorizer = new RequestAuthorizer(this, 'ApiKeyAuthorizer', {
       authorizerName: `${deployment.prefix}-api-key`,
@@ -128,6 +127,8 @@ export class RestApiStack extends PlatformStack {
       restApiId: api.restApiId,
       stage: api.deploymentStage.stageName,
     });
+
+    Aspects.of(this).add(permissionsNameSourceAccount);
 
     new CfnOutput(this, 'RestApiId', { value: api.restApiId });
     new CfnOutput(this, 'UsagePlanId', { value: usagePlan.usagePlanId });
