@@ -1,7 +1,7 @@
 import { lambdaImages, lambdaStackKind } from '@tollgate/domain-registry';
 import { Validations, type App, type Stack } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { loadConfig } from './config/load-config.js';
+import { loadConfig } from '@tollgate/platform-config';
 import {
   requireContextString,
   requireImageTag,
@@ -29,7 +29,7 @@ const dependsOn: Readonly<Partial<Record<StackKind, readonly StackKind[]>>> = {
 
 /**
  * Adds the stacks of the FeatureSets picked by `-c features=…` for `-c env=…` to the app, with
- * cdk-nag's AwsSolutions checks. Every context and config problem throws `InfraConfigError`
+ * cdk-nag's AwsSolutions checks. Every context and config problem throws `PlatformConfigError`
  * before any stack exists.
  */
 export function buildInfra(app: App): ReadonlyMap<StackKind, Stack> {
