@@ -2,7 +2,7 @@ import { lambdaImages, lambdaStackKind } from '@tollgate/domain-registry';
 import { Validations, type App, type Stack } from 'aws-cdk-lib';
 import { CfnGuardValidator } from '@cdklabs/cdk-validator-cfnguard';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { loadConfig } from './config/load-config.js';
+import { loadConfig } from '@tollgate/platform-config';
 import {
   requireContextString,
   requireImageTag,
@@ -36,7 +36,7 @@ const dependsOn: Readonly<Partial<Record<StackKind, readonly StackKind[]>>> = {
 /**
  * Adds the stacks of the FeatureSets picked by `-c features=…` for `-c env=…` to the app, with
  * cdk-nag's AwsSolutions checks and cfn-guard's AWS Control Tower rules (CDK's own CloudFormation
- * validator runs too). Every context and config problem throws `InfraConfigError`
+ * validator runs too). Every context and config problem throws `PlatformConfigError`
  * before any stack exists.
  */
 export function buildInfra(app: App): ReadonlyMap<StackKind, Stack> {

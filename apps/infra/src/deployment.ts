@@ -1,5 +1,5 @@
 import { lambdaFunctionName, resourcePrefix, stackName } from '@tollgate/domain-registry';
-import type { InfraConfig } from './config/config-schema.js';
+import type { PlatformConfig } from '@tollgate/platform-config';
 
 /** One environment's validated config plus every physical name derived from it. */
 export class Deployment {
@@ -8,7 +8,7 @@ export class Deployment {
 
   constructor(
     readonly envName: string,
-    readonly config: InfraConfig,
+    readonly config: PlatformConfig,
   ) {
     this.prefix = resourcePrefix(config.project, envName);
   }

@@ -1,4 +1,4 @@
-import { InfraConfigError } from './infra-config-error.js';
+import { PlatformConfigError } from '@tollgate/platform-config';
 import { featureSets } from './feature-sets.js';
 import { synthesizeForTest } from './testing/synth-fixture.test-support.js';
 
@@ -39,7 +39,7 @@ describe('FeatureSets', () => {
 
   it('rejects an unknown set with one line listing the known ones', () => {
     expect(() => stacksOf('alarms,everything')).toThrow(
-      new InfraConfigError(
+      new PlatformConfigError(
         'Unknown FeatureSet "everything" in -c features: expected one of all, account, repository, api-gateway, alarms, shared, lambda-authorizer, lambda-resources, lambda-analytics',
       ),
     );
@@ -50,7 +50,7 @@ describe('FeatureSets', () => {
       /^Missing context features: pass -c features=</,
     );
     expect(() => synthesizeForTest({ features: 'alarms' })).toThrow(
-      new InfraConfigError('Missing context env: pass -c env=dev|prod'),
+      new PlatformConfigError('Missing context env: pass -c env=dev|prod'),
     );
   });
 });
@@ -71,7 +71,7 @@ describe('image tags', () => {
     expect(() =>
       stacksOf('api-gateway', { 'imageTag.authorizer': 'tollgate-authorizer-abc1234' }, false),
     ).toThrow(
-      new InfraConfigError(
+      new PlatformConfigError(
         'Missing context imageTag.resources: pass -c imageTag.resources=tollgate-resources-<git-sha>',
       ),
     );
@@ -83,7 +83,7 @@ describe('image tags', () => {
     ['a short sha', 'tollgate-resources-abc12'],
   ])('rejects %s', (_case, tag) => {
     expect(() => stacksOf('lambda-resources', { 'imageTag.resources': tag }, false)).toThrow(
-      new InfraConfigError(
+      new PlatformConfigError(
         `Invalid context imageTag.resources="${tag}": expected tollgate-resources-<git-sha> (7 to 40 lowercase hex characters)`,
       ),
     );

@@ -1,5 +1,5 @@
 import { lambdaImages, lambdaStackKind } from '@tollgate/domain-registry';
-import { InfraConfigError } from './infra-config-error.js';
+import { PlatformConfigError } from '@tollgate/platform-config';
 
 export type StackKind =
   | 'account'
@@ -50,7 +50,7 @@ export function resolveFeatureSets(features: string): StackKind[] {
   for (const name of features.split(',').map((part) => part.trim())) {
     const kinds = Object.hasOwn(featureSets, name) ? featureSets[name] : undefined;
     if (kinds === undefined) {
-      throw new InfraConfigError(
+      throw new PlatformConfigError(
         `Unknown FeatureSet "${name}" in -c features: expected one of ${Object.keys(featureSets).join(', ')}`,
       );
     }

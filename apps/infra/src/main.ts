@@ -2,13 +2,13 @@
 // `-c imageTag.<image>=<tag>` for each Lambda stack the FeatureSets include.
 import { App } from 'aws-cdk-lib';
 import { buildInfra } from './build-infra.js';
-import { InfraConfigError } from './infra-config-error.js';
+import { PlatformConfigError } from '@tollgate/platform-config';
 
 const app = new App();
 try {
   buildInfra(app);
 } catch (error) {
-  if (!(error instanceof InfraConfigError)) throw error;
+  if (!(error instanceof PlatformConfigError)) throw error;
   console.error(`infra: ${error.message}`);
   process.exit(1);
 }

@@ -4,9 +4,8 @@
 // Narrow it with the CDK's own flags: `-c env=dev`, `-c features=alarms`, `-c imageTag.resources=…`.
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { environments, loadConfig } from './config/load-config.js';
+import { environments, loadConfig, PlatformConfigError } from '@tollgate/platform-config';
 import { featureSets } from './feature-sets.js';
-import { InfraConfigError } from './infra-config-error.js';
 import { readCdkJsonContext } from './synth/cdk-json-context.js';
 import { sampleImageTagContext } from './synth/sample-image-tags.js';
 import { synthesize } from './synth/synthesize.js';
@@ -19,7 +18,7 @@ function contextArguments(args: readonly string[]): Record<string, string> {
     if (arg !== '-c' && arg !== '--context') return;
     const pair = args[index + 1] ?? '';
     const separator = pair.indexOf('=');
-    if (separator < 1) throw new InfraConfigError(`Bad ${arg} "${pair}": expected key=value`);
+    if (separator < 1) throw new PlatformConfigError(`Bad ${arg} "${pair}": expected key=value`);
     context[pair.slice(0, separator)] = pair.slice(separator + 1);
   });
   return context;
@@ -52,7 +51,7 @@ try {
   console.log(`cloud assemblies in ${outRoot}`);
   if (failed) process.exitCode = 1;
 } catch (error) {
-  if (!(error instanceof InfraConfigError)) throw error;
+  if (!(error instanceof PlatformConfigError)) throw error;
   console.error(`infra: ${error.message}`);
   process.exitCode = 1;
 }

@@ -4,7 +4,7 @@ import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import type { CloudFormationStackArtifact } from 'aws-cdk-lib/cx-api';
 import { buildInfra } from './build-infra.js';
-import { loadConfig } from './config/load-config.js';
+import { loadConfig } from '@tollgate/platform-config';
 import type { Synthesis } from './synth/synthesize.js';
 import { synthContext, synthesizeForTest } from './testing/synth-fixture.test-support.js';
 

@@ -22,7 +22,7 @@ export const MAX_ATTEMPT_TIMEOUT_MS = 4_000;
 
 /**
  * The longest deadline for one report request: it leaves 3 s of the analytics Lambda's 15 s
- * timeout (apps/infra config) for cold start and answering, so the caller gets our 504 rather
+ * timeout (platform config) for cold start and answering, so the caller gets our 504 rather
  * than API Gateway's.
  */
 export const MAX_DEADLINE_MS = 12_000;

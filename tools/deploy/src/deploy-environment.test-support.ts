@@ -1,6 +1,6 @@
 import type { DeployEnvironment } from './deploy-environment.js';
 
-/** The dev environment as infra's config describes it (ids are placeholders). */
+/** The dev environment as the platform config describes it (ids are placeholders). */
 export const devEnvironment: DeployEnvironment = {
   name: 'dev',
   project: 'tollgate',

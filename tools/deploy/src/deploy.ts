@@ -13,7 +13,7 @@ const workspaceRoot = process.cwd();
 
 async function main(): Promise<void> {
   const { project, envName, dryRun } = parseDeployOptions(process.argv.slice(2), process.env);
-  const environment = await loadDeployEnvironment(envName, workspaceRoot);
+  const environment = loadDeployEnvironment(envName);
   const { sha, changedFiles } = readGitRevision(workspaceRoot);
   if (changedFiles.length > 0) {
     const files = `${changedFiles.slice(0, 3).join(', ')}${changedFiles.length > 3 ? ` and ${changedFiles.length - 3} more` : ''}`;

@@ -1,7 +1,7 @@
 // Points one Lambda at an earlier image (see tools/deploy/README.md):
 //   npx nx run deploy-tools:rollback -- --environment prod --image resources --tag tollgate-resources-<git-sha>
 // Uses the AWS credentials of the environment (profile, SSO, OIDC role) and the region from
-// infra's config for that environment. Exit 1 with one line on any failure.
+// the platform config for that environment. Exit 1 with one line on any failure.
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { DeployError } from './deploy-error.js';
 import { loadDeployEnvironment } from './deploy-environment.js';
@@ -10,7 +10,7 @@ import { parseRollbackArgs, rollbackTarget } from './rollback-request.js';
 
 async function main(): Promise<void> {
   const args = parseRollbackArgs(process.argv.slice(2));
-  const environment = await loadDeployEnvironment(args.envName, process.cwd());
+  const environment = loadDeployEnvironment(args.envName);
   const target = rollbackTarget(args, environment);
   console.log(`rollback: pointing ${target.functionName} at ${target.imageUri} …`);
   const client = new LambdaClient({ region: environment.region });

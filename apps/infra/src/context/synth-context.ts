@@ -1,5 +1,5 @@
 import { imageTag, imageTagContextKey, isImageTagOf } from '@tollgate/domain-registry';
-import { InfraConfigError } from '../infra-config-error.js';
+import { PlatformConfigError } from '@tollgate/platform-config';
 
 /** Reads one context value as the CDK app sees it (`app.node.tryGetContext`). */
 export type ContextReader = (key: string) => unknown;
@@ -9,7 +9,7 @@ export { imageTagContextKey };
 export function requireContextString(read: ContextReader, key: string, hint: string): string {
   const value = read(key);
   if (typeof value !== 'string' || value.trim() === '') {
-    throw new InfraConfigError(`Missing context ${key}: pass -c ${key}=${hint}`);
+    throw new PlatformConfigError(`Missing context ${key}: pass -c ${key}=${hint}`);
   }
   return value.trim();
 }
@@ -27,7 +27,7 @@ export function requireImageTag(
   const expected = imageTag(repositoryName, imageName, '<git-sha>');
   const tag = requireContextString(read, key, expected);
   if (!isImageTagOf(repositoryName, imageName, tag)) {
-    throw new InfraConfigError(
+    throw new PlatformConfigError(
       `Invalid context ${key}="${tag}": expected ${expected} (7 to 40 lowercase hex characters)`,
     );
   }

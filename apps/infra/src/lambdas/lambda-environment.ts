@@ -1,10 +1,10 @@
-import type { InfraConfig } from '../config/config-schema.js';
+import type { PlatformConfig } from '@tollgate/platform-config';
 
 /**
  * Each Lambda's environment in AWS (DESIGN.md's configuration table), keyed by image name.
  * Secrets travel by name; the functions read them through the shared role.
  */
-const environments: Readonly<Record<string, (config: InfraConfig) => Record<string, string>>> = {
+const environments: Readonly<Record<string, (config: PlatformConfig) => Record<string, string>>> = {
   authorizer: (config) => ({
     API_KEYS_SECRET_ID: config.secrets.apiKeys,
     ...(config.apiKeyShards === undefined ? {} : { API_KEYS_SHARDS: String(config.apiKeyShards) }),
@@ -16,7 +16,7 @@ const environments: Readonly<Record<string, (config: InfraConfig) => Record<stri
   }),
 };
 
-export function lambdaEnvironment(imageName: string, config: InfraConfig): Record<string, string> {
+export function lambdaEnvironment(imageName: string, config: PlatformConfig): Record<string, string> {
   const environment = Object.hasOwn(environments, imageName) ? environments[imageName] : undefined;
   if (environment === undefined) {
     // A registry entry infra was never taught about: fail synth rather than ship an unconfigured Lambda.

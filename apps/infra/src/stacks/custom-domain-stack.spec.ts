@@ -1,6 +1,6 @@
 import { lambdaImages } from '@tollgate/domain-registry';
 import type { Template } from 'aws-cdk-lib/assertions';
-import { dev as devConfig } from '../config/environments/dev.js';
+import { loadConfig } from '@tollgate/platform-config';
 import {
   onlyResource,
   synthesizeForTest,
@@ -21,7 +21,7 @@ describe('custom domain', () => {
     expect(onlyResource(domain, 'AWS::ApiGateway::DomainName')).toEqual({
       DomainName: 'api.dev.tollgate.dev',
       EndpointConfiguration: { Types: ['REGIONAL'] },
-      RegionalCertificateArn: devConfig.domain.certificateArn,
+      RegionalCertificateArn: loadConfig('dev').domain.certificateArn,
       SecurityPolicy: 'TLS_1_2',
     });
   });

@@ -1,6 +1,6 @@
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { loadConfig } from '../config/load-config.js';
+import { loadConfig } from '@tollgate/platform-config';
 import { Deployment } from '../deployment.js';
 import { LambdaRoleStack } from './lambda-role-stack.js';
 import {

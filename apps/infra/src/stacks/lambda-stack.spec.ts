@@ -1,4 +1,4 @@
-import { loadConfig } from '../config/load-config.js';
+import { loadConfig } from '@tollgate/platform-config';
 import { lambdaEnvironment } from '../lambdas/lambda-environment.js';
 import type { Template } from 'aws-cdk-lib/assertions';
 import type { StackKind } from '../feature-sets.js';

@@ -2,7 +2,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { loadConfig } from '../config/load-config.js';
+import { loadConfig } from '@tollgate/platform-config';
 import { Deployment } from '../deployment.js';
 import type { StackKind } from '../feature-sets.js';
 import { readCdkJsonContext } from '../synth/cdk-json-context.js';

@@ -1,7 +1,7 @@
-import type { InfraConfigInput } from '../config-schema.js';
+import type { PlatformConfigInput } from '../config-schema.js';
 
 /** Production account. Ids are this team's; replace them when forking the platform. */
-export const prod: InfraConfigInput = {
+export const prod: PlatformConfigInput = {
   project: 'tollgate',
   account: '222222222222',
   region: 'eu-west-1',

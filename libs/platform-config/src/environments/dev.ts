@@ -1,7 +1,7 @@
-import type { InfraConfigInput } from '../config-schema.js';
+import type { PlatformConfigInput } from '../config-schema.js';
 
 /** Development account. Ids are this team's; replace them when forking the platform. */
-export const dev: InfraConfigInput = {
+export const dev: PlatformConfigInput = {
   project: 'tollgate',
   account: '111111111111',
   region: 'eu-west-1',

@@ -1,5 +1,5 @@
-import { InfraConfigError } from '../infra-config-error.js';
-import { infraConfigSchema, type InfraConfig } from './config-schema.js';
+import { PlatformConfigError } from './platform-config-error.js';
+import { platformConfigSchema, type PlatformConfig } from './config-schema.js';
 import { dev } from './environments/dev.js';
 import { prod } from './environments/prod.js';
 
@@ -7,19 +7,19 @@ import { prod } from './environments/prod.js';
 export const environments: Readonly<Record<string, unknown>> = { dev, prod };
 
 /** Validates one environment's config; any problem becomes one line naming each bad value. */
-export function parseConfig(envName: string, raw: unknown): InfraConfig {
-  const result = infraConfigSchema.safeParse(raw);
+export function parseConfig(envName: string, raw: unknown): PlatformConfig {
+  const result = platformConfigSchema.safeParse(raw);
   if (result.success) return result.data;
   const problems = result.error.issues.map(
     (issue) => `${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`,
   );
-  throw new InfraConfigError(`Invalid config for env "${envName}": ${problems.join('; ')}`);
+  throw new PlatformConfigError(`Invalid config for env "${envName}": ${problems.join('; ')}`);
 }
 
-export function loadConfig(envName: string): InfraConfig {
+export function loadConfig(envName: string): PlatformConfig {
   const raw = Object.hasOwn(environments, envName) ? environments[envName] : undefined;
   if (raw === undefined) {
-    throw new InfraConfigError(
+    throw new PlatformConfigError(
       `Unknown env "${envName}": pass -c env=<${Object.keys(environments).join('|')}>`,
     );
   }

@@ -1,4 +1,4 @@
-import { InfraConfigError } from '../infra-config-error.js';
+import { PlatformConfigError } from './platform-config-error.js';
 import { dev } from './environments/dev.js';
 import { loadConfig, parseConfig } from './load-config.js';
 
@@ -21,7 +21,7 @@ const problemOf = (raw: unknown): string => {
   try {
     parseConfig('dev', raw);
   } catch (error) {
-    expect(error).toBeInstanceOf(InfraConfigError);
+    expect(error).toBeInstanceOf(PlatformConfigError);
     const message = (error as Error).message;
     expect(message).not.toContain('\n');
     return message;
@@ -36,9 +36,9 @@ describe('environment config', () => {
 
   it('an unknown env fails with one line listing the known ones', () => {
     expect(() => loadConfig('staging')).toThrow(
-      new InfraConfigError('Unknown env "staging": pass -c env=<dev|prod>'),
+      new PlatformConfigError('Unknown env "staging": pass -c env=<dev|prod>'),
     );
-    expect(() => loadConfig('__proto__')).toThrow(InfraConfigError);
+    expect(() => loadConfig('__proto__')).toThrow(PlatformConfigError);
   });
 
   it.each<[string, Change, string]>([

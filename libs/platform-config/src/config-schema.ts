@@ -29,7 +29,7 @@ const lambdaSettings = z.strictObject({
 
 const imageNames = lambdaImages.map((image) => image.imageName) as [string, ...string[]];
 
-export const infraConfigSchema = z
+export const platformConfigSchema = z
   .strictObject({
     /** Prefix of every physical name: `<project>-<env>-…`. */
     project: z.string().regex(/^[a-z][a-z0-9-]{1,20}$/),
@@ -124,6 +124,6 @@ export const infraConfigSchema = z
     }
   });
 
-export type InfraConfig = z.output<typeof infraConfigSchema>;
-export type InfraConfigInput = z.input<typeof infraConfigSchema>;
+export type PlatformConfig = z.output<typeof platformConfigSchema>;
+export type PlatformConfigInput = z.input<typeof platformConfigSchema>;
 export type LambdaSettings = z.output<typeof lambdaSettings>;

@@ -1,0 +1,8 @@
+export {
+  platformConfigSchema,
+  type LambdaSettings,
+  type PlatformConfig,
+  type PlatformConfigInput,
+} from './config-schema.js';
+export { environments, loadConfig, parseConfig } from './load-config.js';
+export { PlatformConfigError } from './platform-config-error.js';
