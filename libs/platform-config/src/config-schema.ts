@@ -25,7 +25,20 @@ const rate = z.number().gt(0).lte(1);
 const lambdaSettings = z.strictObject({
   memorySize: z.number().int().min(128).max(10240),
   timeoutSeconds: z.number().int().min(1).max(29),
+  /**
+   * Concurrency set aside for this function (and its cap): the authorizer's keeps a burst on one
+   * domain from starving every request's first step. Absent: the account's unreserved pool.
+   */
+  reservedConcurrency: z.number().int().min(1).optional(),
 });
+
+const throttle = z.strictObject({
+  rateLimit: z.number().positive(),
+  burstLimit: z.number().int().positive(),
+});
+
+/** A host name (an RDS, Aurora or RDS Proxy endpoint), without port or scheme. */
+const hostName = z.string().regex(/^([a-z0-9-]+\.)+[a-z]{2,}$/, 'expected a host name');
 
 const imageNames = lambdaImages.map((image) => image.imageName) as [string, ...string[]];
 
@@ -45,7 +58,26 @@ export const platformConfigSchema = z
       availabilityZones: z.array(z.string().regex(/^[a-z]{2}-[a-z-]+-\d[a-z]$/)).min(1),
       privateSubnetIds: z.array(awsId('subnet')).min(1),
       securityGroupIds: z.array(awsId('sg')).min(1),
+      /**
+       * Whether the private subnets route to the internet through a NAT gateway: the VPC
+       * Lambdas need it for Secrets Manager (unless `secretsManagerEndpoint`) and external APIs.
+       */
+      natGateway: z.boolean(),
+      /**
+       * Creates a Secrets Manager interface endpoint (private DNS) in the private subnets. Off
+       * when the VPC already has one: a second endpoint with private DNS cannot be created.
+       */
+      secretsManagerEndpoint: z.boolean().default(false),
     }),
+    /**
+     * The resources database's endpoints when they differ from the secret's `host`. `writerHost`:
+     * an RDS Proxy endpoint in front of the writer (pooling for Lambda concurrency; the proxy
+     * reads the same secret). `readerHost`: a reader (Aurora reader or proxy read-only endpoint)
+     * that GET requests read from, with the same credentials.
+     */
+    database: z
+      .strictObject({ writerHost: hostName.optional(), readerHost: hostName.optional() })
+      .default({}),
     secrets: z.strictObject({
       database: secretName,
       /** The key map's secret, or with `apiKeyShards` the prefix of its `<name>/shard-NNN` secrets. */
@@ -73,10 +105,14 @@ export const platformConfigSchema = z
     }),
     api: z.strictObject({
       stageName: z.string().regex(/^[A-Za-z0-9_]{1,128}$/),
-      throttle: z.strictObject({
-        rateLimit: z.number().positive(),
-        burstLimit: z.number().int().positive(),
-      }),
+      /** The whole stage's limit. */
+      throttle,
+      /** Each API key's limit (the usage plan): below the stage's, so one client cannot take it all. */
+      keyThrottle: throttle,
+      /** A regional WAF web ACL in front of the stage, blocking an IP above this many requests per 5 minutes. */
+      waf: z
+        .strictObject({ rateLimitPerIp: z.number().int().min(10).max(2_000_000_000) })
+        .optional(),
     }),
     logRetentionDays: z.number().refine((days) => retentionDays.has(days), {
       message: 'expected a CloudWatch Logs retention period (1, 3, 5, 7, 14, 30, 60, 90, …)',
@@ -85,6 +121,8 @@ export const platformConfigSchema = z
       periodMinutes: z.number().int().min(1).max(1440),
       evaluationPeriods: z.number().int().min(1),
       datapointsToAlarm: z.number().int().min(1),
+      /** A period with fewer requests counts as 0 % errors: one 404 out of one request pages no one. */
+      minimumRequests: z.number().int().min(1),
       /** Share of requests answered 4XX (0..1]. Includes the authorizer's 401/403. */
       clientErrorRateThreshold: rate,
       /** Share of requests answered 5XX (0..1]. */
@@ -113,6 +151,14 @@ export const platformConfigSchema = z
         code: 'custom',
         path: ['domain', 'certificateArn'],
         message: `must be in the config's account and region (${config.account}, ${config.region}): the API is REGIONAL`,
+      });
+    }
+    const { throttle: stage, keyThrottle: key } = config.api;
+    if (key.rateLimit >= stage.rateLimit || key.burstLimit >= stage.burstLimit) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['api', 'keyThrottle'],
+        message: `must be below the stage's throttle (rate ${stage.rateLimit}, burst ${stage.burstLimit}): one key must not take the whole stage`,
       });
     }
     if (alarms.datapointsToAlarm > alarms.evaluationPeriods) {

@@ -11,6 +11,7 @@ export const dev: PlatformConfigInput = {
     availabilityZones: ['eu-west-1a', 'eu-west-1b'],
     privateSubnetIds: ['subnet-0a1b2c3d4e5f60011', 'subnet-0a1b2c3d4e5f60012'],
     securityGroupIds: ['sg-0a1b2c3d4e5f60021'],
+    natGateway: true,
   },
   secrets: {
     database: 'tollgate/dev/database',
@@ -19,7 +20,7 @@ export const dev: PlatformConfigInput = {
   },
   analytics: { apiUrl: 'https://analytics.sandbox.example.com' },
   lambdas: {
-    authorizer: { memorySize: 512, timeoutSeconds: 5 },
+    authorizer: { memorySize: 512, timeoutSeconds: 5, reservedConcurrency: 50 },
     resources: { memorySize: 1024, timeoutSeconds: 10 },
     analytics: { memorySize: 512, timeoutSeconds: 15 },
   },
@@ -31,12 +32,17 @@ export const dev: PlatformConfigInput = {
     certificateArn:
       'arn:aws:acm:eu-west-1:111111111111:certificate/0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0',
   },
-  api: { stageName: 'v1', throttle: { rateLimit: 50, burstLimit: 100 } },
+  api: {
+    stageName: 'v1',
+    throttle: { rateLimit: 50, burstLimit: 100 },
+    keyThrottle: { rateLimit: 20, burstLimit: 40 },
+  },
   logRetentionDays: 14,
   alarms: {
     periodMinutes: 5,
     evaluationPeriods: 3,
     datapointsToAlarm: 2,
+    minimumRequests: 20,
     clientErrorRateThreshold: 0.5,
     serverErrorRateThreshold: 0.05,
     slack: { workspaceId: 'T0TOLLGATE', channelId: 'C0DEVALERTS' },

@@ -15,6 +15,8 @@ export const prod: PlatformConfigInput = {
       'subnet-0f9e8d7c6b5a40013',
     ],
     securityGroupIds: ['sg-0f9e8d7c6b5a40021'],
+    natGateway: true,
+    secretsManagerEndpoint: true,
   },
   secrets: {
     database: 'tollgate/prod/database',
@@ -23,7 +25,7 @@ export const prod: PlatformConfigInput = {
   },
   analytics: { apiUrl: 'https://analytics.example.com' },
   lambdas: {
-    authorizer: { memorySize: 1024, timeoutSeconds: 5 },
+    authorizer: { memorySize: 1024, timeoutSeconds: 5, reservedConcurrency: 200 },
     resources: { memorySize: 1769, timeoutSeconds: 10 },
     analytics: { memorySize: 1024, timeoutSeconds: 15 },
   },
@@ -35,12 +37,18 @@ export const prod: PlatformConfigInput = {
     certificateArn:
       'arn:aws:acm:eu-west-1:222222222222:certificate/1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d',
   },
-  api: { stageName: 'v1', throttle: { rateLimit: 500, burstLimit: 1000 } },
+  api: {
+    stageName: 'v1',
+    throttle: { rateLimit: 500, burstLimit: 1000 },
+    keyThrottle: { rateLimit: 100, burstLimit: 200 },
+    waf: { rateLimitPerIp: 6000 },
+  },
   logRetentionDays: 90,
   alarms: {
     periodMinutes: 5,
     evaluationPeriods: 3,
     datapointsToAlarm: 2,
+    minimumRequests: 100,
     clientErrorRateThreshold: 0.25,
     serverErrorRateThreshold: 0.01,
     slack: { workspaceId: 'T0TOLLGATE', channelId: 'C0PRODALERT' },
