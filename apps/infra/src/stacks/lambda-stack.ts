@@ -34,9 +34,14 @@ export class LambdaStack extends PlatformStack {
       repositoryArn: Fn.importValue(deployment.exports.repositoryArn),
       repositoryName: Fn.importValue(deployment.exports.repositoryName),
     });
-    const role = Role.fromRoleArn(this, 'Role', Fn.importValue(deployment.exports.lambdaRoleArn), {
-      mutable: false,
-    });
+    const role = Role.fromRoleArn(
+      this,
+      'Role',
+      Fn.importValue(deployment.exports.lambdaRoleArn(image.imageName)),
+      {
+        mutable: false,
+      },
+    );
     const vpc = Vpc.fromVpcAttributes(this, 'Vpc', {
       vpcId: config.vpc.vpcId,
       availabilityZones: config.vpc.availabilityZones,
@@ -69,7 +74,7 @@ export class LambdaStack extends PlatformStack {
       vpcSubnets: { subnets: vpc.privateSubnets },
       securityGroups,
       logGroup,
-      environment: lambdaEnvironment(image.imageName, config),
+      environment: lambdaEnvironment(image, config),
     });
 
     new CfnOutput(this, 'FunctionArn', {
