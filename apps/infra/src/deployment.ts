@@ -36,7 +36,7 @@ export class Deployment {
     return {
       repositoryArn: name('repository-arn'),
       repositoryName: name('repository-name'),
-      lambdaRoleArn: name('lambda-role-arn'),
+      lambdaRoleArn: (imageName: string) => name(`lambda-${imageName}-role-arn`),
       functionArn: (imageName: string) => name(`lambda-${imageName}-arn`),
       domainName: name('custom-domain-name'),
     };

@@ -1,3 +1,4 @@
+import { lambdaImages, lambdaStackKind } from '@tollgate/domain-registry';
 import { PlatformConfigError } from '@tollgate/platform-config';
 import { featureSets } from './feature-sets.js';
 import { synthesizeForTest } from './testing/synth-fixture.test-support.js';
@@ -7,7 +8,7 @@ const stacksOf = (features: string, context: Record<string, unknown> = {}, sampl
     (s) => s.stackName,
   );
 
-const lambdas = ['lambda-authorizer', 'lambda-resources', 'lambda-analytics'];
+const lambdas = lambdaImages.map((image) => lambdaStackKind(image.imageName));
 const expectedStacks: Record<string, string[]> = {
   all: ['account', 'repository', 'lambda-role', ...lambdas, 'custom-domain', 'rest-api', 'alarms'],
   account: ['account'],
@@ -15,9 +16,7 @@ const expectedStacks: Record<string, string[]> = {
   'api-gateway': ['account', 'lambda-role', ...lambdas, 'custom-domain', 'rest-api'],
   alarms: ['alarms'],
   shared: ['account', 'repository', 'lambda-role', 'custom-domain', 'rest-api', 'alarms'],
-  'lambda-authorizer': ['lambda-authorizer'],
-  'lambda-resources': ['lambda-resources'],
-  'lambda-analytics': ['lambda-analytics'],
+  ...Object.fromEntries(lambdas.map((kind) => [kind, [kind]])),
 };
 
 describe('FeatureSets', () => {
@@ -40,7 +39,7 @@ describe('FeatureSets', () => {
   it('rejects an unknown set with one line listing the known ones', () => {
     expect(() => stacksOf('alarms,everything')).toThrow(
       new PlatformConfigError(
-        'Unknown FeatureSet "everything" in -c features: expected one of all, account, repository, api-gateway, alarms, shared, lambda-authorizer, lambda-resources, lambda-analytics',
+        `Unknown FeatureSet "everything" in -c features: expected one of ${Object.keys(expectedStacks).join(', ')}`,
       ),
     );
   });

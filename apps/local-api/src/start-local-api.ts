@@ -12,6 +12,7 @@ import { createGateway } from './gateway/gateway.js';
 import { bundleHandlerSource } from './gateway/handler-source.js';
 import { startGatewayServer } from './gateway/http-server.js';
 import { type KeySummary, summarizeKeyMap } from './key-map-summary.js';
+import { localLambdaEnvironment } from './local-lambda-environment.js';
 import type { LocalConfig } from './local-config.js';
 
 export interface LocalApiOptions {
@@ -76,17 +77,16 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
     const standIn = standInStart.value;
 
     const apiKeysFile = config.apiKeysFile ?? demoKeysFile(workspaceRoot);
-    // The Lambdas share this process: each reads its own variables; the AWS-only ones must not
-    // be set, or a bundle would try to reach Secrets Manager.
-    Object.assign(lambdaEnv, {
-      DATABASE_URL: database.url,
-      API_KEYS_FILE: apiKeysFile,
-      ANALYTICS_API_URL: standIn.url,
-      ANALYTICS_API_TOKEN: analyticsStandInToken,
+    // The Lambdas share this process: each contract's local variables are set, and the
+    // AWS-only ones removed, or a bundle would try to reach Secrets Manager.
+    const environment = localLambdaEnvironment(lambdaImages, {
+      databaseUrl: database.url,
+      apiKeysFile,
+      analyticsApiUrl: standIn.url,
+      analyticsApiToken: analyticsStandInToken,
     });
-    for (const name of ['DB_SECRET_ID', 'API_KEYS_SECRET_ID', 'ANALYTICS_API_SECRET_ID']) {
-      delete lambdaEnv[name];
-    }
+    Object.assign(lambdaEnv, environment.set);
+    for (const name of environment.unset) delete lambdaEnv[name];
 
     const handlers = bundleHandlerSource(join(workspaceRoot, 'dist/apps'));
     // Load every bundle now: a missing bundle or a bad configuration stops the start with its

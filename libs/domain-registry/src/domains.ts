@@ -1,4 +1,5 @@
 import type { DomainDefinition, LambdaImageDefinition } from './domain-definition.js';
+import { postgresContract } from './runtime-contract.js';
 
 export const domains: readonly DomainDefinition[] = [
   {
@@ -7,6 +8,7 @@ export const domains: readonly DomainDefinition[] = [
     imageName: 'resources',
     basePaths: ['/resources'],
     apiResources: ['/resources', '/resources/{proxy+}'],
+    runtime: postgresContract,
   },
   {
     name: 'analytics',
@@ -14,16 +16,31 @@ export const domains: readonly DomainDefinition[] = [
     imageName: 'analytics',
     basePaths: ['/analytics'],
     apiResources: ['/analytics/{proxy+}'],
+    runtime: {
+      aws: {
+        ANALYTICS_API_URL: { config: 'analyticsApiUrl' },
+        ANALYTICS_API_SECRET_ID: { secret: 'analyticsApiToken' },
+      },
+      local: { ANALYTICS_API_URL: 'analyticsApiUrl', ANALYTICS_API_TOKEN: 'analyticsApiToken' },
+    },
   },
+  // New domains are appended here by `nx g @tollgate/nx-plugin:domain`.
 ];
 
 export const authorizerImage: LambdaImageDefinition = {
   lambdaApp: 'authorizer-lambda',
   imageName: 'authorizer',
+  runtime: {
+    aws: {
+      API_KEYS_SECRET_ID: { secret: 'apiKeys' },
+      API_KEYS_SHARDS: { config: 'apiKeyShards' },
+    },
+    local: { API_KEYS_FILE: 'apiKeysFile' },
+  },
 };
 
 /** Every Lambda image the platform builds: the authorizer first, then one per domain. */
 export const lambdaImages: readonly LambdaImageDefinition[] = [
   authorizerImage,
-  ...domains.map(({ lambdaApp, imageName }) => ({ lambdaApp, imageName })),
+  ...domains.map(({ lambdaApp, imageName, runtime }) => ({ lambdaApp, imageName, runtime })),
 ];

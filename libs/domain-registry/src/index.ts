@@ -1,5 +1,17 @@
 export type { DomainDefinition, LambdaImageDefinition } from './domain-definition.js';
 export { domains, authorizerImage, lambdaImages } from './domains.js';
+export {
+  localValues,
+  platformConfigValues,
+  platformSecrets,
+  postgresContract,
+  secretsReadBy,
+  type AwsVariable,
+  type LocalValue,
+  type PlatformConfigValue,
+  type PlatformSecret,
+  type RuntimeContract,
+} from './runtime-contract.js';
 export { domainForPath } from './domain-for-path.js';
 export { binaryMediaTypes } from './binary-media-types.js';
 export {

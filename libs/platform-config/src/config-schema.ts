@@ -1,4 +1,4 @@
-import { lambdaImages } from '@tollgate/domain-registry';
+import { lambdaImages, platformSecrets, type PlatformSecret } from '@tollgate/domain-registry';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { z } from 'zod';
 
@@ -78,12 +78,16 @@ export const platformConfigSchema = z
     database: z
       .strictObject({ writerHost: hostName.optional(), readerHost: hostName.optional() })
       .default({}),
-    secrets: z.strictObject({
-      database: secretName,
-      /** The key map's secret, or with `apiKeyShards` the prefix of its `<name>/shard-NNN` secrets. */
-      apiKeys: secretName,
-      analyticsApiToken: secretName,
-    }),
+    /**
+     * One name per secret of the registry's `platformSecrets`. `apiKeys` is the key map's secret,
+     * or with `apiKeyShards` the prefix of its `<name>/shard-NNN` secrets.
+     */
+    secrets: z.strictObject(
+      Object.fromEntries(platformSecrets.map((secret) => [secret, secretName])) as Record<
+        PlatformSecret,
+        typeof secretName
+      >,
+    ),
     /** Number of secrets the key map is split across (`tools/keys shard`); absent: one secret. */
     apiKeyShards: z.number().int().min(1).max(256).optional(),
     analytics: z.strictObject({

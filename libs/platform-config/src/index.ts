@@ -6,3 +6,4 @@ export {
 } from './config-schema.js';
 export { environments, loadConfig, parseConfig } from './load-config.js';
 export { PlatformConfigError } from './platform-config-error.js';
+export { platformConfigValue, secretResourceName } from './runtime-values.js';

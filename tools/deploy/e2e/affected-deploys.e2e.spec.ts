@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { domains } from '@tollgate/domain-registry';
 import { createScratchWorkspace, type ScratchWorkspace } from './scratch-workspace.js';
 
 // `nx affected -t deploy` must redeploy exactly what a change touches. Each case commits one
@@ -32,7 +33,7 @@ describe('nx affected -t deploy', () => {
     ['libs/domain-analytics/src/index.ts', ['analytics-lambda']],
     ['libs/domain-resources/src/index.ts', ['resources-lambda']],
     ['libs/authz/src/index.ts', ['authorizer-lambda']],
-    ['libs/router/src/index.ts', ['analytics-lambda', 'resources-lambda']],
+    ['libs/router/src/index.ts', domains.map((domain) => domain.lambdaApp).sort()],
     ['apps/infra/src/feature-sets.ts', ['infra']],
     ['apps/resources-lambda/src/main.ts', ['resources-lambda']],
     ['tools/deploy/src/deploy-plan.ts', []],

@@ -105,7 +105,7 @@ describe('planDeploy refuses', () => {
     expect(() =>
       planDeploy({ project: 'local-api', environment: devEnvironment, gitSha: sampleSha }),
     ).toThrow(
-      '"local-api" has nothing to deploy: expected one of infra, authorizer-lambda, resources-lambda, analytics-lambda',
+      `"local-api" has nothing to deploy: expected one of ${['infra', ...lambdaImages.map((image) => image.lambdaApp)].join(', ')}`,
     );
   });
 

@@ -1,26 +1,21 @@
-import type { PlatformConfig } from '@tollgate/platform-config';
+import type { LambdaImageDefinition } from '@tollgate/domain-registry';
+import { platformConfigValue, type PlatformConfig } from '@tollgate/platform-config';
 
 /**
- * Each Lambda's environment in AWS (DESIGN.md's configuration table), keyed by image name.
- * Secrets travel by name; the functions read them through the shared role.
+ * A Lambda's environment in AWS, from its registry contract: secrets travel by name (its own
+ * role may read exactly those), config values by value; an unset optional value is left out.
  */
-const environments: Readonly<Record<string, (config: PlatformConfig) => Record<string, string>>> = {
-  authorizer: (config) => ({
-    API_KEYS_SECRET_ID: config.secrets.apiKeys,
-    ...(config.apiKeyShards === undefined ? {} : { API_KEYS_SHARDS: String(config.apiKeyShards) }),
-  }),
-  resources: (config) => ({ DB_SECRET_ID: config.secrets.database }),
-  analytics: (config) => ({
-    ANALYTICS_API_URL: config.analytics.apiUrl,
-    ANALYTICS_API_SECRET_ID: config.secrets.analyticsApiToken,
-  }),
-};
-
-export function lambdaEnvironment(imageName: string, config: PlatformConfig): Record<string, string> {
-  const environment = Object.hasOwn(environments, imageName) ? environments[imageName] : undefined;
-  if (environment === undefined) {
-    // A registry entry infra was never taught about: fail synth rather than ship an unconfigured Lambda.
-    throw new Error(`No Lambda environment defined in apps/infra for image "${imageName}"`);
+export function lambdaEnvironment(
+  image: LambdaImageDefinition,
+  config: PlatformConfig,
+): Record<string, string> {
+  const environment: Record<string, string> = {};
+  for (const [variable, source] of Object.entries(image.runtime.aws)) {
+    const value =
+      'secret' in source
+        ? config.secrets[source.secret]
+        : platformConfigValue(config, source.config);
+    if (value !== undefined) environment[variable] = value;
   }
-  return environment(config);
+  return environment;
 }

@@ -1,13 +1,10 @@
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import { authorizerImage, domains, lambdaImages, secretsReadBy } from '@tollgate/domain-registry';
 import { loadConfig } from '@tollgate/platform-config';
 import { Deployment } from '../deployment.js';
 import { LambdaRoleStack } from './lambda-role-stack.js';
-import {
-  onlyResource,
-  synthesizeForTest,
-  templateOf,
-} from '../testing/synth-fixture.test-support.js';
+import { synthesizeForTest, templateOf } from '../testing/synth-fixture.test-support.js';
 
 interface Statement {
   readonly Sid: string;
@@ -15,18 +12,34 @@ interface Statement {
   readonly Resource: unknown;
 }
 
-let role: Template;
-let statements: Map<string, Statement>;
+interface RoleResource {
+  readonly Properties: {
+    readonly RoleName: string;
+    readonly AssumeRolePolicyDocument: unknown;
+    readonly Policies: { PolicyDocument: { Statement: Statement[] } }[];
+  };
+}
+
+const config = loadConfig('dev');
+let template: Template;
 
 beforeAll(() => {
-  role = templateOf(synthesizeForTest({ env: 'dev', features: 'shared' }), 'lambda-role');
-  const { Policies } = onlyResource(role, 'AWS::IAM::Role') as {
-    Policies: { PolicyDocument: { Statement: Statement[] } }[];
-  };
-  statements = new Map(
-    Policies.flatMap((policy) => policy.PolicyDocument.Statement).map((s) => [s.Sid, s]),
-  );
+  template = templateOf(synthesizeForTest({ env: 'dev', features: 'shared' }), 'lambda-role');
 });
+
+const rolesIn = (stack: Template) =>
+  new Map(
+    Object.values(stack.findResources('AWS::IAM::Role') as Record<string, RoleResource>).map(
+      ({ Properties: role }) => [role.RoleName.replace(/^tollgate-dev-lambda-/, ''), role],
+    ),
+  );
+
+const statementsOf = (role: RoleResource['Properties'] | undefined) =>
+  new Map(
+    (role?.Policies ?? [])
+      .flatMap((policy) => policy.PolicyDocument.Statement)
+      .map((statement) => [statement.Sid, statement]),
+  );
 
 /** `arn:${Partition}:<service>:${Region}:${AccountId}:<rest>` as CloudFormation renders it. */
 const localArn = (service: string, rest: string) => ({
@@ -44,86 +57,96 @@ const localArn = (service: string, rest: string) => ({
   ],
 });
 
-describe('Lambda role', () => {
-  it('is assumed by Lambda only and is the only IAM resource', () => {
-    expect(onlyResource(role, 'AWS::IAM::Role')['AssumeRolePolicyDocument']).toEqual({
-      Version: '2012-10-17',
-      Statement: [
-        {
-          Action: 'sts:AssumeRole',
-          Effect: 'Allow',
-          Principal: { Service: 'lambda.amazonaws.com' },
-        },
-      ],
-    });
-    expect(Object.keys(role.findResources('AWS::IAM::Policy'))).toEqual([]);
-    expect(Object.keys(role.findResources('AWS::IAM::ManagedPolicy'))).toEqual([]);
+/** The secret names one Lambda's role may read, as `tollgate/dev/...`. */
+const readableSecrets = (stack: Template, imageName: string): string[] => {
+  const resource = statementsOf(rolesIn(stack).get(imageName)).get('ReadOwnSecrets')?.Resource;
+  // CloudFormation renders a single resource as itself, several as a list.
+  return ([resource ?? []].flat() as ReturnType<typeof localArn>[]).map((arn) => {
+    const rest = String(arn['Fn::Join'][1]?.at(-1));
+    return rest.replace(/^:secret:/, '').replace(/-\?{6}$/, '');
+  });
+};
+
+describe('Lambda roles', () => {
+  it('are one per Lambda, assumed by Lambda only, and the only IAM resources', () => {
+    const roles = rolesIn(template);
+    expect([...roles.keys()].sort()).toEqual(lambdaImages.map((image) => image.imageName).sort());
+    for (const role of roles.values()) {
+      expect(role.AssumeRolePolicyDocument).toEqual({
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Action: 'sts:AssumeRole',
+            Effect: 'Allow',
+            Principal: { Service: 'lambda.amazonaws.com' },
+          },
+        ],
+      });
+    }
+    expect(Object.keys(template.findResources('AWS::IAM::Policy'))).toEqual([]);
+    expect(Object.keys(template.findResources('AWS::IAM::ManagedPolicy'))).toEqual([]);
   });
 
-  it('has exactly the statements below', () => {
-    expect([...statements.keys()].sort()).toEqual([
-      'ManageVpcNetworkInterfaces',
-      'ReadPlatformSecrets',
-      'WriteOwnLogs',
+  it.each(lambdaImages.map((image) => [image.imageName, image] as const))(
+    '%s reads exactly the secrets its contract declares, and nothing else from Secrets Manager',
+    (imageName, image) => {
+      expect(readableSecrets(template, imageName)).toEqual(
+        secretsReadBy(image.runtime).map((secret) => config.secrets[secret]),
+      );
+      const statements = statementsOf(rolesIn(template).get(imageName));
+      const others = [...statements.values()].filter((s) => s.Sid !== 'ReadOwnSecrets');
+      expect(JSON.stringify(others)).not.toContain('secretsmanager');
+      expect(statements.get('ReadOwnSecrets')?.Action ?? 'secretsmanager:GetSecretValue').toBe(
+        'secretsmanager:GetSecretValue',
+      );
+    },
+  );
+
+  it('keep the database credentials from the authorizer and the key map from every domain', () => {
+    expect(readableSecrets(template, authorizerImage.imageName)).toEqual([config.secrets.apiKeys]);
+    for (const { imageName } of domains) {
+      expect(readableSecrets(template, imageName)).not.toContain(config.secrets.apiKeys);
+    }
+    expect(readableSecrets(template, 'analytics')).toEqual([config.secrets.analyticsApiToken]);
+  });
+
+  it('let the authorizer read the shards of a sharded key map, and only those', () => {
+    const deployment = new Deployment('dev', { ...config, apiKeyShards: 16 });
+    const sharded = Template.fromStack(new LambdaRoleStack(new App(), deployment));
+    expect(readableSecrets(sharded, authorizerImage.imageName)).toEqual([
+      'tollgate/dev/api-key-map/shard-???',
     ]);
   });
 
-  it('reads exactly the configured secrets, by name, and nothing else from Secrets Manager', () => {
-    const secrets = statements.get('ReadPlatformSecrets');
-    expect(secrets?.Action).toBe('secretsmanager:GetSecretValue');
-    expect(secrets?.Resource).toEqual(
-      ['tollgate/dev/analytics-api-token', 'tollgate/dev/api-key-map', 'tollgate/dev/database'].map(
-        (name) => localArn('secretsmanager', `:secret:${name}-??????`),
-      ),
+  it.each(lambdaImages.map((image) => [image.imageName]))(
+    '%s writes only to its own log group, with a wildcard resource only for network interfaces',
+    (imageName) => {
+      const statements = statementsOf(rolesIn(template).get(imageName));
+      expect(statements.get('WriteOwnLogs')?.Action).toEqual([
+        'logs:CreateLogStream',
+        'logs:PutLogEvents',
+      ]);
+      expect(statements.get('WriteOwnLogs')?.Resource).toEqual(
+        localArn('logs', `:log-group:/aws/lambda/tollgate-dev-${imageName}:*`),
+      );
+      const network = statements.get('ManageVpcNetworkInterfaces');
+      expect(
+        (network?.Action as string[]).every(
+          (action) =>
+            action.startsWith('ec2:') && /NetworkInterface|PrivateIpAddresses|Subnets/.test(action),
+        ),
+      ).toBe(true);
+      const wildcards = [...statements.values()].filter(
+        (s) => JSON.stringify(s.Resource) === '"*"',
+      );
+      expect(wildcards.map((s) => s.Sid)).toEqual(['ManageVpcNetworkInterfaces']);
+    },
+  );
+
+  it('export each ARN for its Lambda stack', () => {
+    const exports = Object.values(template.findOutputs('*')).map((output) => output['Export']);
+    expect(exports).toEqual(
+      lambdaImages.map(({ imageName }) => ({ Name: `tollgate-dev-lambda-${imageName}-role-arn` })),
     );
-    const others = [...statements.values()].filter((s) => s.Sid !== 'ReadPlatformSecrets');
-    expect(JSON.stringify(others)).not.toContain('secretsmanager');
-  });
-
-  it('reads the shards of a sharded key map, and only those', () => {
-    const deployment = new Deployment('dev', { ...loadConfig('dev'), apiKeyShards: 16 });
-    const sharded = Template.fromStack(new LambdaRoleStack(new App(), deployment));
-    const { Policies } = onlyResource(sharded, 'AWS::IAM::Role') as {
-      Policies: { PolicyDocument: { Statement: Statement[] } }[];
-    };
-    const read = Policies.flatMap((policy) => policy.PolicyDocument.Statement).find(
-      (statement) => statement.Sid === 'ReadPlatformSecrets',
-    );
-    const expected = [
-      'tollgate/dev/analytics-api-token',
-      'tollgate/dev/api-key-map/shard-???',
-      'tollgate/dev/database',
-    ].map((name) => localArn('secretsmanager', `:secret:${name}-??????`));
-    expect(read?.Resource).toHaveLength(expected.length);
-    expect(read?.Resource).toEqual(expect.arrayContaining(expected));
-  });
-
-  it('writes only to the three function log groups', () => {
-    const logs = statements.get('WriteOwnLogs');
-    expect(logs?.Action).toEqual(['logs:CreateLogStream', 'logs:PutLogEvents']);
-    expect(logs?.Resource).toEqual(
-      ['analytics', 'authorizer', 'resources'].map((name) =>
-        localArn('logs', `:log-group:/aws/lambda/tollgate-dev-${name}:*`),
-      ),
-    );
-  });
-
-  it('uses a wildcard resource only for the VPC network-interface actions', () => {
-    const network = statements.get('ManageVpcNetworkInterfaces');
-    expect(network?.Resource).toBe('*');
-    expect(
-      (network?.Action as string[]).every(
-        (action) =>
-          action.startsWith('ec2:') && /NetworkInterface|PrivateIpAddresses|Subnets/.test(action),
-      ),
-    ).toBe(true);
-    const wildcards = [...statements.values()].filter((s) => JSON.stringify(s.Resource) === '"*"');
-    expect(wildcards.map((s) => s.Sid)).toEqual(['ManageVpcNetworkInterfaces']);
-  });
-
-  it('exports its ARN for the Lambda stacks', () => {
-    expect(role.findOutputs('*')['RoleArn']?.['Export']).toEqual({
-      Name: 'tollgate-dev-lambda-role-arn',
-    });
   });
 });

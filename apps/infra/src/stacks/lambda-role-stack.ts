@@ -1,4 +1,5 @@
-import { lambdaImages } from '@tollgate/domain-registry';
+import { lambdaImages, secretsReadBy, type LambdaImageDefinition } from '@tollgate/domain-registry';
+import { secretResourceName } from '@tollgate/platform-config';
 import { ArnFormat, CfnOutput, Validations } from 'aws-cdk-lib';
 import { PolicyDocument, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
@@ -6,81 +7,80 @@ import type { Deployment } from '../deployment.js';
 import { PlatformStack } from './platform-stack.js';
 
 /**
- * The one role every Lambda runs as: reads exactly the configured secrets, manages its VPC
- * network interfaces and writes to its own log groups. Nothing else.
+ * One role per Lambda: each reads exactly the secrets its registry contract declares, manages
+ * its VPC network interfaces and writes to its own log group. Nothing else.
  */
 export class LambdaRoleStack extends PlatformStack {
   constructor(scope: Construct, deployment: Deployment) {
-    super(scope, 'lambda-role', { deployment, description: 'Tollgate: IAM role of the Lambdas' });
-    const { secrets, apiKeyShards } = deployment.config;
+    super(scope, 'lambda-role', { deployment, description: 'Tollgate: IAM roles of the Lambdas' });
+    for (const image of lambdaImages) this.addRole(deployment, image);
+  }
 
-    // A sharded key map lives in `<apiKeys>/shard-000` … (see libs/authz's sharding).
-    const secretNames = Object.entries(secrets).map(([purpose, name]) =>
-      purpose === 'apiKeys' && apiKeyShards !== undefined ? `${name}/shard-???` : name,
-    );
-    const secretArns = secretNames.map((name) =>
+  private addRole(
+    deployment: Deployment,
+    { imageName, lambdaApp, runtime }: LambdaImageDefinition,
+  ) {
+    const secretArns = secretsReadBy(runtime).map((secret) =>
       // `-??????` is the random suffix Secrets Manager appends to every secret's ARN.
-      this.localArn('secretsmanager', 'secret', `${name}-??????`, ArnFormat.COLON_RESOURCE_NAME),
-    );
-    const logStreamArns = lambdaImages.map(({ imageName }) =>
       this.localArn(
-        'logs',
-        'log-group',
-        `${deployment.functionLogGroupName(imageName)}:*`,
+        'secretsmanager',
+        'secret',
+        `${secretResourceName(deployment.config, secret)}-??????`,
         ArnFormat.COLON_RESOURCE_NAME,
       ),
     );
-
-    const role = new Role(this, 'Role', {
-      roleName: `${deployment.prefix}-lambda`,
-      description: 'Runs the Tollgate Lambdas',
-      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
-      inlinePolicies: {
-        lambda: new PolicyDocument({
-          statements: [
-            new PolicyStatement({
-              sid: 'ReadPlatformSecrets',
-              actions: ['secretsmanager:GetSecretValue'],
-              resources: secretArns,
-            }),
-            new PolicyStatement({
-              sid: 'WriteOwnLogs',
-              actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
-              resources: logStreamArns,
-            }),
-            new PolicyStatement({
-              sid: 'ManageVpcNetworkInterfaces',
-              // The same actions as AWSLambdaVPCAccessExecutionRole, without its log wildcard.
-              actions: [
-                'ec2:CreateNetworkInterface',
-                'ec2:DescribeNetworkInterfaces',
-                'ec2:DescribeSubnets',
-                'ec2:DeleteNetworkInterface',
-                'ec2:AssignPrivateIpAddresses',
-                'ec2:UnassignPrivateIpAddresses',
-              ],
-              resources: ['*'],
-            }),
-          ],
+    const logGroupName = deployment.functionLogGroupName(imageName);
+    const statements = [
+      new PolicyStatement({
+        sid: 'WriteOwnLogs',
+        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        resources: [
+          this.localArn('logs', 'log-group', `${logGroupName}:*`, ArnFormat.COLON_RESOURCE_NAME),
+        ],
+      }),
+      new PolicyStatement({
+        sid: 'ManageVpcNetworkInterfaces',
+        // The same actions as AWSLambdaVPCAccessExecutionRole, without its log wildcard.
+        actions: [
+          'ec2:CreateNetworkInterface',
+          'ec2:DescribeNetworkInterfaces',
+          'ec2:DescribeSubnets',
+          'ec2:DeleteNetworkInterface',
+          'ec2:AssignPrivateIpAddresses',
+          'ec2:UnassignPrivateIpAddresses',
+        ],
+        resources: ['*'],
+      }),
+    ];
+    if (secretArns.length > 0) {
+      statements.unshift(
+        new PolicyStatement({
+          sid: 'ReadOwnSecrets',
+          actions: ['secretsmanager:GetSecretValue'],
+          resources: secretArns,
         }),
-      },
+      );
+    }
+
+    const role = new Role(this, `${imageName}-role`, {
+      roleName: `${deployment.prefix}-lambda-${imageName}`,
+      description: `Runs the Tollgate ${lambdaApp}`,
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      inlinePolicies: { lambda: new PolicyDocument({ statements }) },
     });
     Validations.of(role).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',
       reason:
         'The EC2 network-interface actions Lambda needs in a VPC support no resource-level scoping (Describe*) or take ENIs created at run time.',
     });
-    for (const { imageName } of lambdaImages) {
-      Validations.of(role).acknowledge({
-        id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:logs:<AWS::Region>:<AWS::AccountId>:log-group:${deployment.functionLogGroupName(imageName)}:*]`,
-        reason:
-          'Lambda names log streams at run time; the wildcard covers the streams of this one function log group only.',
-      });
-    }
-
-    new CfnOutput(this, 'RoleArn', {
+    Validations.of(role).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:logs:<AWS::Region>:<AWS::AccountId>:log-group:${logGroupName}:*]`,
+      reason:
+        'Lambda names log streams at run time; the wildcard covers the streams of this one function log group only.',
+    });
+    new CfnOutput(this, `${imageName}-role-arn`, {
       value: role.roleArn,
-      exportName: deployment.exports.lambdaRoleArn,
+      exportName: deployment.exports.lambdaRoleArn(imageName),
     });
   }
 }

@@ -1,7 +1,7 @@
+import { authorizerImage, lambdaImages, lambdaStackKind } from '@tollgate/domain-registry';
 import { loadConfig } from '@tollgate/platform-config';
 import { lambdaEnvironment } from '../lambdas/lambda-environment.js';
 import type { Template } from 'aws-cdk-lib/assertions';
-import type { StackKind } from '../feature-sets.js';
 import {
   onlyResource,
   synthesizeForTest,
@@ -9,28 +9,26 @@ import {
 } from '../testing/synth-fixture.test-support.js';
 
 const sha = 'fedcba9876543210fedcba9876543210fedcba98';
+const imageNames = lambdaImages.map((image) => image.imageName);
 let templates: Record<string, Template>;
 
 beforeAll(() => {
   const synthesis = synthesizeForTest({
     env: 'dev',
-    features: 'lambda-authorizer,lambda-resources,lambda-analytics',
-    'imageTag.authorizer': `tollgate-authorizer-${sha}`,
-    'imageTag.resources': `tollgate-resources-${sha}`,
-    'imageTag.analytics': `tollgate-analytics-${sha}`,
+    features: imageNames.map(lambdaStackKind).join(','),
+    ...Object.fromEntries(
+      imageNames.map((name) => [`imageTag.${name}`, `tollgate-${name}-${sha}`]),
+    ),
   });
   templates = Object.fromEntries(
-    ['authorizer', 'resources', 'analytics'].map((name) => [
-      name,
-      templateOf(synthesis, `lambda-${name}` as StackKind),
-    ]),
+    imageNames.map((name) => [name, templateOf(synthesis, lambdaStackKind(name))]),
   );
 });
 
 const functionOf = (name: string) =>
   onlyResource(templates[name] as Template, 'AWS::Lambda::Function');
 
-describe.each(['authorizer', 'resources', 'analytics'])('the %s Lambda', (name) => {
+describe.each(imageNames)('the %s Lambda', (name) => {
   it('runs its image at the given tag from the exported repository', () => {
     const { Code, PackageType } = functionOf(name) as {
       Code: { ImageUri: unknown };
@@ -43,11 +41,11 @@ describe.each(['authorizer', 'resources', 'analytics'])('the %s Lambda', (name) 
     expect(uri).toMatch(new RegExp(`":tollgate-${name}-${sha}"\\]\\]\\}$`));
   });
 
-  it('runs as the exported role', () => {
+  it('runs as its own exported role', () => {
     expect(functionOf(name)).toEqual(
       expect.objectContaining({
         FunctionName: `tollgate-dev-${name}`,
-        Role: { 'Fn::ImportValue': 'tollgate-dev-lambda-role-arn' },
+        Role: { 'Fn::ImportValue': `tollgate-dev-lambda-${name}-role-arn` },
         Architectures: ['arm64'],
       }),
     );
@@ -90,26 +88,34 @@ describe('network placement', () => {
   });
 });
 
-describe('Lambda environments (DESIGN.md’s configuration table)', () => {
-  it.each([
-    ['authorizer', { API_KEYS_SECRET_ID: 'tollgate/dev/api-key-map' }],
-    ['resources', { DB_SECRET_ID: 'tollgate/dev/database' }],
-    [
-      'analytics',
-      {
-        ANALYTICS_API_URL: 'https://analytics.sandbox.example.com',
-        ANALYTICS_API_SECRET_ID: 'tollgate/dev/analytics-api-token',
-      },
-    ],
-  ])('%s gets exactly its variables', (name, variables) => {
+describe('Lambda environments, from each registry contract', () => {
+  it.each(imageNames)('%s gets exactly its contract’s variables', (name) => {
+    const image = lambdaImages.find((candidate) => candidate.imageName === name);
+    const variables = image && lambdaEnvironment(image, loadConfig('dev'));
     expect(functionOf(name)['Environment']).toEqual({ Variables: variables });
+  });
+
+  it('names secrets and carries config values', () => {
+    const environments = Object.fromEntries(
+      lambdaImages.map((image) => [image.imageName, lambdaEnvironment(image, loadConfig('dev'))]),
+    );
+    expect(environments).toEqual(
+      expect.objectContaining({
+        authorizer: { API_KEYS_SECRET_ID: 'tollgate/dev/api-key-map' },
+        resources: { DB_SECRET_ID: 'tollgate/dev/database' },
+        analytics: {
+          ANALYTICS_API_URL: 'https://analytics.sandbox.example.com',
+          ANALYTICS_API_SECRET_ID: 'tollgate/dev/analytics-api-token',
+        },
+      }),
+    );
   });
 });
 
 describe('a sharded key map', () => {
   it('tells the authorizer how many shards to read', () => {
     const config = { ...loadConfig('dev'), apiKeyShards: 16 };
-    expect(lambdaEnvironment('authorizer', config)).toEqual({
+    expect(lambdaEnvironment(authorizerImage, config)).toEqual({
       API_KEYS_SECRET_ID: 'tollgate/dev/api-key-map',
       API_KEYS_SHARDS: '16',
     });

@@ -38,9 +38,14 @@ export class LambdaStack extends PlatformStack {
       repositoryArn: Fn.importValue(deployment.exports.repositoryArn),
       repositoryName: Fn.importValue(deployment.exports.repositoryName),
     });
-    const role = Role.fromRoleArn(this, 'Role', Fn.importValue(deployment.exports.lambdaRoleArn), {
-      mutable: false,
-    });
+    const role = Role.fromRoleArn(
+      this,
+      'Role',
+      Fn.importValue(deployment.exports.lambdaRoleArn(image.imageName)),
+      {
+        mutable: false,
+      },
+    );
     const vpc = Vpc.fromVpcAttributes(this, 'Vpc', {
       vpcId: config.vpc.vpcId,
       availabilityZones: config.vpc.availabilityZones,
@@ -73,7 +78,7 @@ export class LambdaStack extends PlatformStack {
       role,
       ...(inVpc ? { vpc, vpcSubnets: { subnets: vpc.privateSubnets }, securityGroups } : {}),
       logGroup,
-      environment: lambdaEnvironment(image.imageName, config),
+      environment: lambdaEnvironment(image, config),
     });
 
     if (!inVpc) {

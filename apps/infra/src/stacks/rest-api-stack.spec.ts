@@ -1,6 +1,7 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import {
   binaryMediaTypes,
+  domains,
   gatewayFallbackBody,
   gatewayFallbackProblems,
   gatewayProblems,
@@ -110,12 +111,15 @@ describe('REST API', () => {
       )?.[1];
       return `${pathOf(method.ResourceId.Ref)} -> ${lambda}`;
     });
-    expect(routes.sort()).toEqual([
-      '/analytics/{proxy+} -> analytics',
-      '/resources -> resources',
-      '/resources/{proxy+} -> resources',
-    ]);
-    for (const imageName of ['resources', 'analytics']) {
+    expect(routes.sort()).toEqual(
+      domains
+        .flatMap(({ apiResources, imageName }) =>
+          apiResources.map((path) => `${path} -> ${imageName}`),
+        )
+        .sort(),
+    );
+    expect(routes).toEqual(expect.arrayContaining(['/resources/{proxy+} -> resources']));
+    for (const { imageName } of domains) {
       api.hasResourceProperties('AWS::Lambda::Permission', {
         FunctionName: importOf(imageName),
         Principal: 'apigateway.amazonaws.com',

@@ -10,6 +10,7 @@ const domain: DomainDefinition = {
   name: 'resources',
   lambdaApp: 'resources-lambda',
   imageName: 'resources',
+  runtime: { aws: {}, local: {} },
   basePaths: ['/resources'],
   apiResources: ['/resources', '/resources/{proxy+}'],
 };

@@ -17,6 +17,7 @@ const registry: DomainDefinition[] = [
     name: 'echo',
     lambdaApp: 'echo-lambda',
     imageName: 'echo',
+    runtime: { aws: {}, local: {} },
     basePaths: ['/echo'],
     apiResources: ['/echo', '/echo/{proxy+}'],
   },
@@ -24,6 +25,7 @@ const registry: DomainDefinition[] = [
     name: 'broken',
     lambdaApp: 'broken-lambda',
     imageName: 'broken',
+    runtime: { aws: {}, local: {} },
     basePaths: ['/broken'],
     apiResources: ['/broken/{proxy+}'],
   },
@@ -31,6 +33,7 @@ const registry: DomainDefinition[] = [
     name: 'missing',
     lambdaApp: 'missing-lambda',
     imageName: 'missing',
+    runtime: { aws: {}, local: {} },
     basePaths: ['/missing'],
     apiResources: ['/missing'],
   },
@@ -66,7 +69,11 @@ const logLines: string[] = [];
 beforeAll(async () => {
   const gateway = createGateway({
     registry,
-    authorizer: { lambdaApp: 'authorizer-lambda', imageName: 'authorizer' },
+    authorizer: {
+      lambdaApp: 'authorizer-lambda',
+      imageName: 'authorizer',
+      runtime: { aws: {}, local: {} },
+    },
     handlers: fakeHandlerSource({
       'authorizer-lambda': fakeAuthorizer,
       'echo-lambda': echoDomain,
