@@ -15,6 +15,7 @@ import { AlarmsStack } from './stacks/alarms-stack.js';
 import { CustomDomainStack } from './stacks/custom-domain-stack.js';
 import { LambdaRoleStack } from './stacks/lambda-role-stack.js';
 import { LambdaStack } from './stacks/lambda-stack.js';
+import { NetworkStack } from './stacks/network-stack.js';
 import { RepositoryStack } from './stacks/repository-stack.js';
 import { RestApiStack } from './stacks/rest-api-stack.js';
 
@@ -23,7 +24,7 @@ const dependsOn: Readonly<Partial<Record<StackKind, readonly StackKind[]>>> = {
   ...Object.fromEntries(
     lambdaImages.map(({ imageName }) => [
       lambdaStackKind(imageName),
-      ['repository', 'lambda-role'],
+      ['network', 'repository', 'lambda-role'],
     ]),
   ),
   'rest-api': [
@@ -45,7 +46,7 @@ export function buildInfra(app: App): ReadonlyMap<StackKind, Stack> {
   const deployment = new Deployment(envName, loadConfig(envName));
   const kinds = resolveFeatureSets(
     requireContextString(read, 'features', `<${Object.keys(featureSets).join('|')}>[,…]`),
-  );
+  ).filter((kind) => kind !== 'network' || deployment.config.vpc.secretsManagerEndpoint);
   const images = lambdaImages.filter(({ imageName }) => kinds.includes(lambdaStackKind(imageName)));
   const imageTags = new Map(
     images.map(({ imageName }) => [
@@ -76,6 +77,8 @@ function createStack(
   switch (kind) {
     case 'account':
       return new AccountStack(app, deployment);
+    case 'network':
+      return new NetworkStack(app, deployment);
     case 'repository':
       return new RepositoryStack(app, deployment);
     case 'lambda-role':

@@ -3,6 +3,7 @@ import { PlatformConfigError } from '@tollgate/platform-config';
 
 export type StackKind =
   | 'account'
+  | 'network'
   | 'repository'
   | 'lambda-role'
   | ReturnType<typeof lambdaStackKind>
@@ -15,11 +16,13 @@ const lambdaStacks: readonly StackKind[] = lambdaImages.map((image) =>
 );
 
 /**
- * Every stack, in deploy order: account settings → ECR → role → Lambdas → custom domain → API;
- * alarms stand alone.
+ * Every stack, in deploy order: account settings → VPC endpoint → ECR → role → Lambdas → custom
+ * domain → API; alarms stand alone. `network` exists only where the config asks for a Secrets
+ * Manager endpoint.
  */
 export const stackKinds: readonly StackKind[] = [
   'account',
+  'network',
   'repository',
   'lambda-role',
   ...lambdaStacks,
@@ -38,7 +41,14 @@ export const featureSets: Readonly<Record<string, readonly StackKind[]>> = {
   /** API Gateway's account-wide CloudWatch role: in every set that holds the REST API. */
   account: ['account'],
   repository: ['repository'],
-  'api-gateway': ['account', 'lambda-role', ...lambdaStacks, 'custom-domain', 'rest-api'],
+  'api-gateway': [
+    'account',
+    'network',
+    'lambda-role',
+    ...lambdaStacks,
+    'custom-domain',
+    'rest-api',
+  ],
   alarms: ['alarms'],
   shared: stackKinds.filter((kind) => !lambdaStacks.includes(kind)),
   ...Object.fromEntries(lambdaStacks.map((kind) => [kind, [kind]])),

@@ -5,8 +5,16 @@
 export const platformSecrets = ['database', 'apiKeys', 'analyticsApiToken'] as const;
 export type PlatformSecret = (typeof platformSecrets)[number];
 
-/** Platform config values a Lambda can be given (`apiKeyShards` only when the map is sharded). */
-export const platformConfigValues = ['analyticsApiUrl', 'apiKeyShards'] as const;
+/**
+ * Platform config values a Lambda can be given (`apiKeyShards` only when the map is sharded, the
+ * database hosts only when they differ from the secret's).
+ */
+export const platformConfigValues = [
+  'analyticsApiUrl',
+  'apiKeyShards',
+  'databaseWriterHost',
+  'databaseReaderHost',
+] as const;
 export type PlatformConfigValue = (typeof platformConfigValues)[number];
 
 /** Values only the local API has: its database, key map file and external-API stand-in. */
@@ -40,8 +48,15 @@ export function secretsReadBy(contract: RuntimeContract): PlatformSecret[] {
   return [...new Set(secrets)];
 }
 
-/** A domain on PostgreSQL: the database secret in AWS, the local database's URL locally. */
+/**
+ * A domain on PostgreSQL: the database secret in AWS (optionally another writer host, e.g. an RDS
+ * Proxy, and a reader host for GETs), the local database's URL locally.
+ */
 export const postgresContract: RuntimeContract = {
-  aws: { DB_SECRET_ID: { secret: 'database' } },
+  aws: {
+    DB_SECRET_ID: { secret: 'database' },
+    DB_HOST: { config: 'databaseWriterHost' },
+    DB_READER_HOST: { config: 'databaseReaderHost' },
+  },
   local: { DATABASE_URL: 'databaseUrl' },
 };

@@ -85,6 +85,21 @@ describe('environment config', () => {
       "domain.certificateArn: must be in the config's account and region",
     ],
     [
+      'a key throttle as high as the stage’s',
+      ['api.keyThrottle', { rateLimit: 50, burstLimit: 40 }],
+      "api.keyThrottle: must be below the stage's throttle (rate 50, burst 100)",
+    ],
+    [
+      'a database host with a scheme',
+      ['database', { readerHost: 'postgres://reader.example.com' }],
+      'database.readerHost: expected a host name',
+    ],
+    [
+      'a VPC that does not say whether it has a NAT gateway',
+      ['vpc.natGateway', undefined],
+      'vpc.natGateway: Invalid input: expected boolean',
+    ],
+    [
       'more datapoints than periods',
       ['alarms.datapointsToAlarm', 9],
       'alarms.datapointsToAlarm: must not exceed evaluationPeriods',

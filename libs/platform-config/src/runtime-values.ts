@@ -11,6 +11,10 @@ export function platformConfigValue(
       return config.analytics.apiUrl;
     case 'apiKeyShards':
       return config.apiKeyShards === undefined ? undefined : String(config.apiKeyShards);
+    case 'databaseWriterHost':
+      return config.database.writerHost;
+    case 'databaseReaderHost':
+      return config.database.readerHost;
   }
 }
 

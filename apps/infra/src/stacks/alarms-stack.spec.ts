@@ -15,6 +15,45 @@ beforeAll(() => {
 
 const topicRef = { Ref: Match.stringLikeRegexp('^Topic') };
 
+interface MetricQuery {
+  readonly Id: string;
+  readonly Expression?: string;
+  readonly ReturnData?: boolean;
+  readonly MetricStat?: unknown;
+}
+
+/** The alarm's metric-math queries by id. */
+function rateQueriesOf(template: Template, alarmName: string): Map<string, MetricQuery> {
+  const alarm = Object.values(
+    template.findResources('AWS::CloudWatch::Alarm', { Properties: { AlarmName: alarmName } }),
+  )[0] as { Properties: { Metrics: MetricQuery[] } } | undefined;
+  if (!alarm) throw new Error(`no alarm ${alarmName}`);
+  return new Map(
+    alarm.Properties.Metrics.map((query) => [
+      query.Expression === undefined ? query.Id : 'rate',
+      query,
+    ]),
+  );
+}
+
+/** A 5-minute Sum of one API Gateway metric of the dev stage, as a metric-math query. */
+const apiSum = (metricName: string) => ({
+  Id: expect.any(String),
+  MetricStat: {
+    Metric: {
+      Namespace: 'AWS/ApiGateway',
+      MetricName: metricName,
+      Dimensions: [
+        { Name: 'ApiName', Value: 'tollgate-dev' },
+        { Name: 'Stage', Value: 'v1' },
+      ],
+    },
+    Period: 300,
+    Stat: 'Sum',
+  },
+  ReturnData: false,
+});
+
 describe('alarms', () => {
   it.each([
     ['4XXError', 'tollgate-dev-api-4xxerror-rate', 0.5],
@@ -24,15 +63,6 @@ describe('alarms', () => {
     (metricName, alarmName, threshold) => {
       dev.hasResourceProperties('AWS::CloudWatch::Alarm', {
         AlarmName: alarmName,
-        Namespace: 'AWS/ApiGateway',
-        MetricName: metricName,
-        Dimensions: [
-          { Name: 'ApiName', Value: 'tollgate-dev' },
-          { Name: 'Stage', Value: 'v1' },
-        ],
-        // The Average of API Gateway's 0/1 error metric is a rate, not a count.
-        Statistic: 'Average',
-        Period: 300,
         Threshold: threshold,
         ComparisonOperator: 'GreaterThanThreshold',
         EvaluationPeriods: 3,
@@ -41,16 +71,32 @@ describe('alarms', () => {
         AlarmActions: [topicRef],
         OKActions: [topicRef],
       });
+      const queries = rateQueriesOf(dev, alarmName);
+      expect(queries.get('errors')).toEqual(apiSum(metricName));
+      expect(queries.get('requests')).toEqual(apiSum('Count'));
     },
   );
 
+  it('ignores periods with fewer than the configured minimum of requests (metric math on Count)', () => {
+    const rate = rateQueriesOf(dev, 'tollgate-dev-api-4xxerror-rate').get('rate');
+    expect(rate).toEqual(
+      expect.objectContaining({
+        Expression: 'IF(requests >= 20, errors / requests, 0)',
+        ReturnData: true,
+      }),
+    );
+    expect(rateQueriesOf(prod, 'tollgate-prod-api-5xxerror-rate').get('rate')).toEqual(
+      expect.objectContaining({ Expression: 'IF(requests >= 100, errors / requests, 0)' }),
+    );
+  });
+
   it('takes thresholds from each environment’s config', () => {
     prod.hasResourceProperties('AWS::CloudWatch::Alarm', {
-      MetricName: '4XXError',
+      AlarmName: 'tollgate-prod-api-4xxerror-rate',
       Threshold: 0.25,
     });
     prod.hasResourceProperties('AWS::CloudWatch::Alarm', {
-      MetricName: '5XXError',
+      AlarmName: 'tollgate-prod-api-5xxerror-rate',
       Threshold: 0.01,
     });
     prod.resourceCountIs('AWS::CloudWatch::Alarm', 2);

@@ -3,6 +3,7 @@ import { SlackChannelConfiguration } from 'aws-cdk-lib/aws-chatbot';
 import {
   Alarm,
   ComparisonOperator,
+  MathExpression,
   Metric,
   Stats,
   TreatMissingData,
@@ -126,17 +127,26 @@ export class AlarmsStack extends PlatformStack {
         what: '5XX',
       },
     ];
+    const period = Duration.minutes(alarms.periodMinutes);
+    const apiMetric = (metricName: string) =>
+      new Metric({
+        namespace: 'AWS/ApiGateway',
+        metricName,
+        dimensionsMap: { ApiName: deployment.restApiName, Stage: api.stageName },
+        statistic: Stats.SUM,
+        period,
+      });
     for (const { id, metricName, threshold, what } of rateAlarms) {
       const alarm = new Alarm(this, id, {
         alarmName: `${alarmNamePrefix}${metricName.toLowerCase()}-rate`,
-        alarmDescription: `Share of ${deployment.restApiName} requests answered ${what} above ${threshold}`,
-        // The Average of API Gateway's 0/1 error metric is the error rate.
-        metric: new Metric({
-          namespace: 'AWS/ApiGateway',
-          metricName,
-          dimensionsMap: { ApiName: deployment.restApiName, Stage: api.stageName },
-          statistic: Stats.AVERAGE,
-          period: Duration.minutes(alarms.periodMinutes),
+        alarmDescription: `Share of ${deployment.restApiName} requests answered ${what} above ${threshold}, in periods of at least ${alarms.minimumRequests} requests`,
+        // Errors over requests, as 0 in a period with too few requests to mean anything: one
+        // 404 out of one request is a 100 % rate and pages no one.
+        metric: new MathExpression({
+          label: `${metricName} rate`,
+          expression: `IF(requests >= ${alarms.minimumRequests}, errors / requests, 0)`,
+          usingMetrics: { errors: apiMetric(metricName), requests: apiMetric('Count') },
+          period,
         }),
         threshold,
         comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,

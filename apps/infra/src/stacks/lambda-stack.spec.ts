@@ -83,6 +83,11 @@ describe('network placement', () => {
     },
   );
 
+  it('the authorizer has its configured reserved concurrency; the others share the pool', () => {
+    expect(functionOf('authorizer')['ReservedConcurrentExecutions']).toBe(50);
+    expect(functionOf('resources')).not.toHaveProperty('ReservedConcurrentExecutions');
+  });
+
   it('the authorizer runs outside the VPC: it reaches only Secrets Manager', () => {
     expect(functionOf('authorizer')).not.toHaveProperty('VpcConfig');
   });
@@ -109,6 +114,24 @@ describe('Lambda environments, from each registry contract', () => {
         },
       }),
     );
+  });
+});
+
+describe('the database endpoints (config database)', () => {
+  it('reach the resources Lambda only when set: an RDS Proxy writer and a reader for GETs', () => {
+    const resources = lambdaImages.find((image) => image.imageName === 'resources');
+    if (!resources) throw new Error('no resources image');
+    const config = loadConfig('dev');
+    expect(lambdaEnvironment(resources, config)).toEqual({ DB_SECRET_ID: 'tollgate/dev/database' });
+    const database = {
+      writerHost: 'tollgate-dev.proxy-abc123.eu-west-1.rds.amazonaws.com',
+      readerHost: 'tollgate-dev-ro.endpoint.proxy-abc123.eu-west-1.rds.amazonaws.com',
+    };
+    expect(lambdaEnvironment(resources, { ...config, database })).toEqual({
+      DB_SECRET_ID: 'tollgate/dev/database',
+      DB_HOST: database.writerHost,
+      DB_READER_HOST: database.readerHost,
+    });
   });
 });
 

@@ -75,6 +75,9 @@ export class LambdaStack extends PlatformStack {
       architecture: config.architecture === 'arm64' ? Architecture.ARM_64 : Architecture.X86_64,
       memorySize: settings.memorySize,
       timeout: Duration.seconds(settings.timeoutSeconds),
+      ...(settings.reservedConcurrency === undefined
+        ? {}
+        : { reservedConcurrentExecutions: settings.reservedConcurrency }),
       role,
       ...(inVpc ? { vpc, vpcSubnets: { subnets: vpc.privateSubnets }, securityGroups } : {}),
       logGroup,

@@ -127,7 +127,7 @@ describe('REST API', () => {
     }
   });
 
-  it('meters every request through a usage plan on the stage with the configured throttle', () => {
+  it('meters every request through a usage plan on the stage, each key throttled below the stage', () => {
     api.hasResourceProperties('AWS::ApiGateway::UsagePlan', {
       ApiStages: [
         Match.objectLike({
@@ -135,8 +135,11 @@ describe('REST API', () => {
           Stage: { Ref: Match.stringLikeRegexp('^RestApiDeploymentStage') },
         }),
       ],
-      Throttle: { RateLimit: 50, BurstLimit: 100 },
+      Throttle: { RateLimit: 20, BurstLimit: 40 },
     });
+    expect(onlyResource(api, 'AWS::ApiGateway::Stage')['MethodSettings']).toEqual([
+      expect.objectContaining({ ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 }),
+    ]);
   });
 
   it('writes one JSON access-log line per request, never the API key', () => {
@@ -296,5 +299,31 @@ describe('gateway responses', () => {
       gatewayFallbackBody(gatewayFallbackProblems.serverError, 'req-1', 'unused'),
     );
     expect(bodyOf(default5xx)).not.toHaveProperty('status');
+  });
+});
+
+describe('WAF (config api.waf)', () => {
+  it('puts a regional web ACL with a per-IP rate-based rule in front of the stage', () => {
+    const prodApi = templateOf(synthesizeForTest({ env: 'prod', features: 'shared' }), 'rest-api');
+    expect(onlyResource(prodApi, 'AWS::WAFv2::WebACL')).toEqual(
+      expect.objectContaining({
+        Scope: 'REGIONAL',
+        DefaultAction: { Allow: {} },
+        Rules: [
+          expect.objectContaining({
+            Action: { Block: {} },
+            Statement: { RateBasedStatement: { Limit: 6000, AggregateKeyType: 'IP' } },
+          }),
+        ],
+      }),
+    );
+    expect(onlyResource(prodApi, 'AWS::WAFv2::WebACLAssociation')).toEqual({
+      ResourceArn: expect.objectContaining({ 'Fn::Join': expect.anything() }),
+      WebACLArn: { 'Fn::GetAtt': [expect.stringMatching(/^WebAcl/), 'Arn'] },
+    });
+  });
+
+  it('is absent where the environment sets none', () => {
+    api.resourceCountIs('AWS::WAFv2::WebACL', 0);
   });
 });

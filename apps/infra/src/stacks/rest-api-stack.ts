@@ -28,6 +28,7 @@ import { accessLogFormat } from '../api/access-log-format.js';
 import { gatewayProblemResponses } from '../api/gateway-responses.js';
 import type { Deployment } from '../deployment.js';
 import { platformLogGroup } from '../logs/platform-log-group.js';
+import { rateLimitingWebAcl } from '../api/rate-limiting-web-acl.js';
 import { permissionsNameSourceAccount } from './permissions-name-source-account.js';
 import { PlatformStack } from './platform-stack.js';
 
@@ -74,11 +75,19 @@ export class RestApiStack extends PlatformStack {
     });
     // Its execute-api URL is disabled; the custom domain's URL is the output that matters.
     api.node.tryRemoveChild('Endpoint');
-    Validations.of(api.deploymentStage).acknowledge({
-      id: 'AwsSolutions-APIG3',
-      reason:
-        'No WAF web ACL yet: every request passes the API-key authorizer, stage throttling and the usage plan.',
-    });
+    if (config.api.waf) {
+      rateLimitingWebAcl(this, {
+        name: `${deployment.prefix}-api`,
+        stageArn: api.deploymentStage.stageArn,
+        rateLimitPerIp: config.api.waf.rateLimitPerIp,
+      });
+    } else {
+      Validations.of(api.deploymentStage).acknowledge({
+        id: 'AwsSolutions-APIG3',
+        reason:
+          'This environment has no WAF (config api.waf): every request passes the API-key authorizer, stage throttling and the usage plan.',
+      });
+    }
 
     const authorizer = new RequestAuthorizer(this, 'ApiKeyAuthorizer', {
       authorizerName: `${deployment.prefix}-api-key`,
@@ -118,7 +127,8 @@ export class RestApiStack extends PlatformStack {
     const usagePlan = api.addUsagePlan('UsagePlan', {
       name: `${deployment.prefix}-default`,
       description: 'API keys the authorizer returns as usageIdentifierKey',
-      throttle: config.api.throttle,
+      // Per key, below the stage's limit: one client cannot take the whole stage.
+      throttle: config.api.keyThrottle,
       apiStages: [{ api, stage: api.deploymentStage }],
     });
 
