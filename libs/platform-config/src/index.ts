@@ -7,3 +7,4 @@ export {
 export { environments, loadConfig, parseConfig } from './load-config.js';
 export { PlatformConfigError } from './platform-config-error.js';
 export { platformConfigValue, secretResourceName } from './runtime-values.js';
+export { exampleIds } from './example-ids.js';

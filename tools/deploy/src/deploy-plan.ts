@@ -43,7 +43,8 @@ export interface DeployPlanInput {
 
 const dockerPlatforms = { arm64: 'linux/arm64', x86_64: 'linux/amd64' } as const;
 
-function cdk(
+/** A cdk CLI command run in apps/infra with `-c key=value` for each context entry. */
+export function cdk(
   verb: 'synth' | 'deploy',
   args: readonly string[],
   context: Readonly<Record<string, string>>,

@@ -1,0 +1,41 @@
+import { formatCommand } from './command.js';
+import { devEnvironment, sampleSha } from './deploy-environment.test-support.js';
+import { planFirstDeploy } from './first-deploy-plan.js';
+
+const plan = planFirstDeploy({ environment: devEnvironment, gitSha: sampleSha });
+const tagOf = (image: string) => `tollgate-${image}-${sampleSha}`;
+const allTags = ['authorizer', 'resources', 'analytics']
+  .map((image) => `-c imageTag.${image}=${tagOf(image)}`)
+  .join(' ');
+
+describe('a first deploy of a new environment', () => {
+  it('deploys the ECR repository stack alone first', () => {
+    expect(formatCommand(plan.repository)).toBe(
+      '(cd apps/infra && npx cdk deploy tollgate-dev-repository --exclusively --require-approval never -c env=dev -c features=repository)',
+    );
+  });
+
+  it('then builds every bundle and pushes every image, each at this commit’s tag', () => {
+    expect(formatCommand(plan.bundles)).toBe(
+      'npx nx run-many -t build -p authorizer-lambda resources-lambda analytics-lambda',
+    );
+    expect(plan.images.map((image) => image.tag)).toEqual(
+      ['authorizer', 'resources', 'analytics'].map(tagOf),
+    );
+    expect(plan.images.map((image) => formatCommand(image.push))).toEqual(
+      ['authorizer', 'resources', 'analytics'].map(
+        (image) =>
+          `docker push 111111111111.dkr.ecr.eu-west-1.amazonaws.com/tollgate:${tagOf(image)}`,
+      ),
+    );
+  });
+
+  it('then deploys every stack (FeatureSet all) with every image’s tag', () => {
+    expect(formatCommand(plan.deploy)).toBe(
+      `(cd apps/infra && npx cdk deploy --all --require-approval never -c env=dev -c features=all ${allTags})`,
+    );
+    expect(formatCommand(plan.synth)).toBe(
+      `(cd apps/infra && npx cdk synth --quiet -c env=dev -c features=all ${allTags})`,
+    );
+  });
+});
