@@ -1,5 +1,13 @@
-import { analyticsConfigFromEnv, analyticsRoutes, analyticsToken, createAnalyticsClient } from '@tollgate/domain-analytics';
+import {
+  analyticsConfigFromEnv,
+  analyticsRoutes,
+  analyticsToken,
+  createAnalyticsClient,
+} from '@tollgate/domain-analytics';
 import { ApiRouter } from '@tollgate/router';
+import { createLogger, withLogger } from '@tollgate/runtime-kit';
+
+const logger = createLogger({ service: 'analytics-lambda' });
 
 // Cold start: a bad configuration stops the container here with one line naming the variable.
 const config = analyticsConfigFromEnv(process.env);
@@ -11,4 +19,7 @@ const client = createAnalyticsClient({
   deadlineMs: config.deadlineMs,
 });
 
-export const handler = new ApiRouter(analyticsRoutes({ client })).handler;
+export const handler = withLogger(
+  logger,
+  new ApiRouter(analyticsRoutes({ client, logger }), { logger }).handler,
+);

@@ -51,7 +51,8 @@ beforeAll(async () => {
 });
 beforeEach(() => {
   warnings = [];
-  jest.spyOn(console, 'warn').mockImplementation((line: string) => void warnings.push(line));
+  // The Lambdas log through the runtime kit, which writes to stdout.
+  jest.spyOn(process.stdout, 'write').mockImplementation((line) => warnings.push(String(line)) > 0);
 });
 afterEach(() => jest.restoreAllMocks());
 afterAll(async () => {
@@ -147,7 +148,7 @@ describe('analytics-lambda bundle: cold start', () => {
     );
 
     expect(failure?.code).toBe(1);
-    expect(failure?.stderr).toContain('AnalyticsConfigError: Invalid analytics configuration: ANALYTICS_API_URL is required');
+    expect(failure?.stderr).toContain('ConfigError: invalid configuration: ANALYTICS_API_URL is required');
   });
 
   it('runs with no AWS SDK installed when the token comes from the environment', async () => {

@@ -10,27 +10,46 @@ import {
   type KeyMapProvider,
   type SecretsManagerClientLike,
 } from '@tollgate/authz';
+import { createLogger, withLogger } from '@tollgate/runtime-kit';
 import type { AuthorizerConfig } from './config.js';
 
 export interface AuthorizerDependencies {
+  /** Default: the runtime kit's logger, the one line shape of every Lambda. */
   readonly logger?: AuthzLogger;
   /** Tests pass a mocked client; in AWS the source creates one on first load. */
   readonly secretsManagerClient?: SecretsManagerClientLike;
 }
 
 /** Wires the configured key-map source, cache and policy scope into the authorizer handler. */
-export function authorizerFromConfig(config: AuthorizerConfig, dependencies: AuthorizerDependencies = {}): AuthorizerHandler {
-  return createAuthorizer({ keyMaps: keyMapProvider(config, dependencies), policyResource: config.policyResource, logger: dependencies.logger });
+export function authorizerFromConfig(
+  config: AuthorizerConfig,
+  dependencies: AuthorizerDependencies = {},
+): AuthorizerHandler {
+  const lambdaLogger =
+    dependencies.logger === undefined ? createLogger({ service: 'authorizer-lambda' }) : undefined;
+  const logger = dependencies.logger ?? lambdaLogger;
+  const handler = createAuthorizer({
+    keyMaps: keyMapProvider(config, { ...dependencies, logger }),
+    policyResource: config.policyResource,
+    logger,
+  });
+  return lambdaLogger === undefined ? handler : withLogger(lambdaLogger, handler);
 }
 
-function keyMapProvider(config: AuthorizerConfig, { logger, secretsManagerClient: client }: AuthorizerDependencies): KeyMapProvider {
+function keyMapProvider(
+  config: AuthorizerConfig,
+  { logger, secretsManagerClient: client }: AuthorizerDependencies,
+): KeyMapProvider {
   const { keyMapSource } = config;
   const caching = { ttlMs: config.cacheTtlMs, graceMs: config.graceMs, logger };
   switch (keyMapSource.kind) {
     case 'file':
       return new CachingKeyMapLoader({ source: fileKeyMapSource(keyMapSource.path), ...caching });
     case 'secrets-manager':
-      return new CachingKeyMapLoader({ source: secretsManagerKeyMapSource({ secretId: keyMapSource.secretId, client }), ...caching });
+      return new CachingKeyMapLoader({
+        source: secretsManagerKeyMapSource({ secretId: keyMapSource.secretId, client }),
+        ...caching,
+      });
     case 'sharded-secrets-manager':
       return new ShardedKeyMapLoader({
         shardCount: keyMapSource.shards,

@@ -1,20 +1,20 @@
 import { isShardCount } from '@tollgate/authz';
+import { ConfigError, configFromEnv as parseEnv, type Env } from '@tollgate/runtime-kit';
 import * as z from 'zod/mini';
 
 /** The authorizer's configuration, read once at cold start. */
 export interface AuthorizerConfig {
   readonly keyMapSource:
     | { readonly kind: 'secrets-manager'; readonly secretId: string }
-    | { readonly kind: 'sharded-secrets-manager'; readonly secretIdPrefix: string; readonly shards: number }
+    | {
+        readonly kind: 'sharded-secrets-manager';
+        readonly secretIdPrefix: string;
+        readonly shards: number;
+      }
     | { readonly kind: 'file'; readonly path: string };
   readonly cacheTtlMs: number;
   readonly graceMs: number;
   readonly policyResource: 'method-arn' | 'granted-arns';
-}
-
-/** A configuration problem, reported as one line naming the variable. */
-export class ConfigError extends Error {
-  override readonly name = 'ConfigError';
 }
 
 const seconds = (fallback: number) =>
@@ -27,10 +27,12 @@ const envSchema = z.object({
   API_KEYS_SECRET_ID: z.optional(z.string().check(z.minLength(1, { error: 'must not be empty' }))),
   API_KEYS_FILE: z.optional(z.string().check(z.minLength(1, { error: 'must not be empty' }))),
   API_KEYS_SHARDS: z.optional(
-    z.pipe(
-      z.string().check(z.regex(/^\d+$/, { error: 'must be a whole number from 1 to 256' })),
-      z.transform(Number),
-    ).check(z.refine(isShardCount, { error: 'must be a whole number from 1 to 256' })),
+    z
+      .pipe(
+        z.string().check(z.regex(/^\d+$/, { error: 'must be a whole number from 1 to 256' })),
+        z.transform(Number),
+      )
+      .check(z.refine(isShardCount, { error: 'must be a whole number from 1 to 256' })),
   ),
   API_KEYS_CACHE_TTL_SECONDS: seconds(60),
   API_KEYS_GRACE_SECONDS: seconds(300),
@@ -46,21 +48,19 @@ const envSchema = z.object({
  * `API_KEYS_GRACE_SECONDS` (default 300) and `AUTHORIZER_POLICY_RESOURCE` (default `method-arn`;
  * `granted-arns` only with API Gateway's authorizer result cache on). Throws `ConfigError`.
  */
-export function configFromEnv(env: Readonly<Record<string, string | undefined>>): AuthorizerConfig {
-  const result = envSchema.safeParse(env);
-  if (!result.success) {
-    const [issue] = result.error.issues;
-    throw new ConfigError(`invalid configuration: ${String(issue?.path[0])} ${issue?.message ?? 'is invalid'}`);
-  }
-  const { API_KEYS_SECRET_ID: secretId, API_KEYS_FILE: path, API_KEYS_SHARDS: shards } = result.data;
+export function configFromEnv(env: Env): AuthorizerConfig {
+  const variables = parseEnv(envSchema, env);
+  const { API_KEYS_SECRET_ID: secretId, API_KEYS_FILE: path, API_KEYS_SHARDS: shards } = variables;
   if ((secretId === undefined) === (path === undefined)) {
-    throw new ConfigError('invalid configuration: set exactly one of API_KEYS_SECRET_ID (AWS) or API_KEYS_FILE (local)');
+    throw new ConfigError('set exactly one of API_KEYS_SECRET_ID (AWS) or API_KEYS_FILE (local)');
   }
   if (shards !== undefined && secretId === undefined) {
-    throw new ConfigError('invalid configuration: API_KEYS_SHARDS needs API_KEYS_SECRET_ID (a file holds a whole map)');
+    throw new ConfigError('API_KEYS_SHARDS needs API_KEYS_SECRET_ID (a file holds a whole map)');
   }
   if (shards !== undefined && secretId?.startsWith('arn:')) {
-    throw new ConfigError('invalid configuration: with API_KEYS_SHARDS, API_KEYS_SECRET_ID must be a secret name prefix, not an ARN');
+    throw new ConfigError(
+      'with API_KEYS_SHARDS, API_KEYS_SECRET_ID must be a secret name prefix, not an ARN',
+    );
   }
   const keyMapSource: AuthorizerConfig['keyMapSource'] =
     secretId === undefined
@@ -70,8 +70,8 @@ export function configFromEnv(env: Readonly<Record<string, string | undefined>>)
         : { kind: 'sharded-secrets-manager', secretIdPrefix: secretId, shards };
   return {
     keyMapSource,
-    cacheTtlMs: result.data.API_KEYS_CACHE_TTL_SECONDS,
-    graceMs: result.data.API_KEYS_GRACE_SECONDS,
-    policyResource: result.data.AUTHORIZER_POLICY_RESOURCE ?? 'method-arn',
+    cacheTtlMs: variables.API_KEYS_CACHE_TTL_SECONDS,
+    graceMs: variables.API_KEYS_GRACE_SECONDS,
+    policyResource: variables.AUTHORIZER_POLICY_RESOURCE ?? 'method-arn',
   };
 }

@@ -42,10 +42,8 @@ describe('the built authorizer bundle, with only API_KEYS_FILE set', () => {
   beforeAll(() => {
     for (const name of Object.keys(process.env)) if (name.startsWith('API_KEYS_') || name.startsWith('AUTHORIZER_')) delete process.env[name];
     process.env['API_KEYS_FILE'] = keysFile;
-    const keep = (line?: unknown) => void logLines.push(String(line));
-    jest.spyOn(console, 'log').mockImplementation(keep);
-    jest.spyOn(console, 'warn').mockImplementation(keep);
-    jest.spyOn(console, 'error').mockImplementation(keep);
+    // The runtime kit's logger writes one JSON line per entry to stdout.
+    jest.spyOn(process.stdout, 'write').mockImplementation((line) => logLines.push(String(line).trimEnd()) > 0);
     ({ handler } = require(resolve(__dirname, '../../../dist/apps/authorizer-lambda/index.js')) as { handler: Handler });
   });
 
@@ -75,7 +73,7 @@ describe('the built authorizer bundle, with only API_KEYS_FILE set', () => {
 
   it('logs JSON lines with a key fingerprint and never the key', () => {
     const lines = logLines.map((line) => JSON.parse(line) as Record<string, unknown>);
-    expect(lines).toContainEqual(expect.objectContaining({ message: 'key map loaded', keys: 1 }));
+    expect(lines).toContainEqual(expect.objectContaining({ message: 'key map loaded', keys: 1, level: 'INFO', service: 'authorizer-lambda' }));
     expect(lines).toContainEqual(expect.objectContaining({ message: 'unauthorized', reason: 'unknown-key', keyFingerprint: expect.stringMatching(/^[0-9a-f]{8}$/) }));
     expect(logLines.join('\n')).not.toContain(KEY);
     expect(logLines.join('\n')).not.toContain('sk_live_unknown_key');

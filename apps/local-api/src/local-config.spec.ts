@@ -32,13 +32,17 @@ describe('localConfigFromEnv', () => {
   });
 
   it('names the bad variable in one line, never echoing a DATABASE_URL', () => {
-    expect(() => localConfigFromEnv({ PORT: '70000' }, cwd)).toThrow(/^PORT: /);
-    expect(() => localConfigFromEnv({ PORT: 'abc' }, cwd)).toThrow(/^PORT: /);
+    expect(() => localConfigFromEnv({ PORT: '70000' }, cwd)).toThrow(
+      /^invalid configuration: PORT must be a port number$/,
+    );
+    expect(() => localConfigFromEnv({ PORT: 'abc' }, cwd)).toThrow(
+      /^invalid configuration: PORT must be a port number$/,
+    );
     expect(() => localConfigFromEnv({ DATABASE_URL: 'mysql://u:hunter2@db' }, cwd)).toThrow(
       expect.objectContaining({ message: expect.not.stringContaining('hunter2') }),
     );
     expect(() => localConfigFromEnv({ API_KEYS_FILE: 'missing.json' }, cwd)).toThrow(
-      /^API_KEYS_FILE: no such file/,
+      /^invalid configuration: API_KEYS_FILE no such file/,
     );
   });
 });

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { z } from 'zod';
+import { ConfigError, configFromEnv, type Env } from '@tollgate/runtime-kit';
+import * as z from 'zod/mini';
 
 /** How `npm start` is configured: environment variables, validated once at start. */
 export interface LocalConfig {
@@ -11,37 +12,36 @@ export interface LocalConfig {
   readonly apiKeysFile: string | undefined;
 }
 
-export class LocalConfigError extends Error {
-  override readonly name = 'LocalConfigError';
-}
-
 const envSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL')
-    .optional(),
-  API_KEYS_FILE: z.string().min(1).optional(),
+  PORT: z._default(
+    z.coerce
+      .number({ error: 'must be a port number' })
+      .check(
+        z.int({ error: 'must be a port number' }),
+        z.gte(0, { error: 'must be a port number' }),
+        z.lte(65535, { error: 'must be a port number' }),
+      ),
+    3000,
+  ),
+  DATABASE_URL: z.optional(
+    z
+      .string()
+      .check(z.regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL')),
+  ),
+  API_KEYS_FILE: z.optional(z.string().check(z.minLength(1))),
 });
 
-/** Reads `PORT`, `DATABASE_URL` and `API_KEYS_FILE`; one line naming the variable on error. */
-export function localConfigFromEnv(
-  env: Readonly<Record<string, string | undefined>>,
-  cwd: string,
-): LocalConfig {
-  const parsed = envSchema.safeParse({
+/** Reads `PORT`, `DATABASE_URL` and `API_KEYS_FILE`; one `ConfigError` line naming the variable. */
+export function localConfigFromEnv(env: Env, cwd: string): LocalConfig {
+  // An empty variable counts as unset.
+  const { PORT, DATABASE_URL, API_KEYS_FILE } = configFromEnv(envSchema, {
     PORT: env['PORT'] || undefined,
     DATABASE_URL: env['DATABASE_URL'] || undefined,
     API_KEYS_FILE: env['API_KEYS_FILE'] || undefined,
   });
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    // Never echo the value: DATABASE_URL may carry a password.
-    throw new LocalConfigError(`${issue?.path.join('.')}: ${issue?.message}`);
-  }
-  const apiKeysFile = parsed.data.API_KEYS_FILE && resolve(cwd, parsed.data.API_KEYS_FILE);
+  const apiKeysFile = API_KEYS_FILE && resolve(cwd, API_KEYS_FILE);
   if (apiKeysFile && !existsSync(apiKeysFile)) {
-    throw new LocalConfigError(`API_KEYS_FILE: no such file: ${apiKeysFile}`);
+    throw new ConfigError(`API_KEYS_FILE no such file: ${apiKeysFile}`);
   }
-  return { port: parsed.data.PORT, databaseUrl: parsed.data.DATABASE_URL, apiKeysFile };
+  return { port: PORT, databaseUrl: DATABASE_URL, apiKeysFile };
 }

@@ -1,5 +1,6 @@
 import { formatBanner } from './banner.js';
-import { LocalConfigError, localConfigFromEnv } from './local-config.js';
+import { ConfigError } from '@tollgate/runtime-kit';
+import { localConfigFromEnv } from './local-config.js';
 import { type LocalApi, startLocalApi } from './start-local-api.js';
 import { findWorkspaceRoot } from './workspace-root.js';
 
@@ -47,8 +48,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const prefix =
-    error instanceof LocalConfigError ? 'invalid configuration: ' : 'could not start: ';
+  // A ConfigError says "invalid configuration: …" itself.
+  const prefix = error instanceof ConfigError ? '' : 'could not start: ';
   console.error(`local-api: ${prefix}${oneLine(error)}`);
   process.exit(1);
 });

@@ -1,22 +1,19 @@
-import { ApiRouter, type RouterLogger } from '@tollgate/router';
+import { ApiRouter } from '@tollgate/router';
 import {
   createLazyResourceStore,
   databaseSourceFromEnv,
   resourceRoutes,
 } from '@tollgate/domain-resources';
+import { createLogger, withLogger } from '@tollgate/runtime-kit';
 
-// One JSON line per entry on stderr, which Lambda ships to CloudWatch Logs.
-const logger: RouterLogger = {
-  error(message, fields) {
-    console.error(
-      JSON.stringify({ level: 'ERROR', timestamp: new Date().toISOString(), message, ...fields }),
-    );
-  },
-};
+const logger = createLogger({ service: 'resources-lambda' });
 
 // Cold start: validate configuration (a bad one fails the init with one line naming the
 // variable) and create the container's single store. Its pg pool, Kysely and, with
 // DB_SECRET_ID, the AWS SDK are loaded by the first query, not here.
 const store = createLazyResourceStore(databaseSourceFromEnv(process.env));
 
-export const handler = new ApiRouter(resourceRoutes({ store, logger }), { logger }).handler;
+export const handler = withLogger(
+  logger,
+  new ApiRouter(resourceRoutes({ store, logger }), { logger }).handler,
+);

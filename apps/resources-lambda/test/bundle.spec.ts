@@ -130,7 +130,7 @@ describe(`the built resources-lambda bundle against ${backend}, migrated and see
 describe('the built resources-lambda bundle without its database', () => {
   it('answers 503 with Retry-After and nothing internal when the database cannot be reached', async () => {
     const closedPort = await unusedPort();
-    const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const errors = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
     try {
       const handler = loadBundle({
         DATABASE_URL: `postgres://app:hunter2@127.0.0.1:${closedPort}/tollgate`,

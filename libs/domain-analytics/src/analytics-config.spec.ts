@@ -1,4 +1,5 @@
-import { analyticsConfigFromEnv, AnalyticsConfigError } from './analytics-config.js';
+import { ConfigError } from '@tollgate/runtime-kit';
+import { analyticsConfigFromEnv } from './analytics-config.js';
 
 const url = 'https://data.example.com/v1';
 
@@ -6,7 +7,7 @@ function errorLine(env: Record<string, string | undefined>): string {
   try {
     analyticsConfigFromEnv(env);
   } catch (error) {
-    if (error instanceof AnalyticsConfigError) return error.message;
+    if (error instanceof ConfigError) return error.message;
     throw error;
   }
   throw new Error('expected the configuration to be rejected');
@@ -62,7 +63,7 @@ describe('analyticsConfigFromEnv', () => {
   ])('rejects %j with one line naming the variable', (env, expected) => {
     const line = errorLine(env);
     expect(line).toContain(expected);
-    expect(line).toMatch(/^Invalid analytics configuration: /);
+    expect(line).toMatch(/^invalid configuration: /);
     expect(line).not.toContain('\n');
   });
 

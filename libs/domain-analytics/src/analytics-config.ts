@@ -1,3 +1,4 @@
+import { ConfigError, configFromEnv, type Env } from '@tollgate/runtime-kit';
 import * as z from 'zod/mini';
 
 /** Where the bearer token for the external data API comes from. */
@@ -10,11 +11,6 @@ export interface AnalyticsConfig {
   readonly token: AnalyticsTokenConfig;
   readonly timeoutMs: number;
   readonly deadlineMs: number;
-}
-
-/** Configuration the process cannot run with; the message is one line naming the variable. */
-export class AnalyticsConfigError extends Error {
-  override readonly name = 'AnalyticsConfigError';
 }
 
 /** The longest per-attempt timeout: with the default deadline, a slow upstream still gets a retry. */
@@ -48,27 +44,33 @@ const envSchema = z.object({
   }),
   ANALYTICS_API_TOKEN: nonEmpty('the token'),
   ANALYTICS_API_SECRET_ID: nonEmpty('the secret id'),
-  ANALYTICS_API_TIMEOUT_MS: milliseconds(MAX_ATTEMPT_TIMEOUT_MS, 'a slow upstream must still get a retry within the deadline'),
-  ANALYTICS_API_DEADLINE_MS: milliseconds(MAX_DEADLINE_MS, "it must end well within the analytics Lambda's 15 s timeout"),
+  ANALYTICS_API_TIMEOUT_MS: milliseconds(
+    MAX_ATTEMPT_TIMEOUT_MS,
+    'a slow upstream must still get a retry within the deadline',
+  ),
+  ANALYTICS_API_DEADLINE_MS: milliseconds(
+    MAX_DEADLINE_MS,
+    "it must end well within the analytics Lambda's 15 s timeout",
+  ),
 });
 
 /**
- * Reads the analytics configuration from the environment (run once, at cold start):
+ * Reads the analytics configuration from the environment (run once, at cold start; throws `ConfigError`):
  * `ANALYTICS_API_URL`, exactly one of `ANALYTICS_API_TOKEN` (local) and `ANALYTICS_API_SECRET_ID`
  * (AWS), optional `ANALYTICS_API_TIMEOUT_MS` (per attempt, 1–4000, default 3000) and
  * `ANALYTICS_API_DEADLINE_MS` (per report request, 1–12000, default 10000).
  */
-export function analyticsConfigFromEnv(env: Readonly<Record<string, string | undefined>>): AnalyticsConfig {
-  const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`);
-    throw new AnalyticsConfigError(`Invalid analytics configuration: ${problems.join('; ')}`);
-  }
-  const { ANALYTICS_API_URL, ANALYTICS_API_TOKEN, ANALYTICS_API_SECRET_ID, ANALYTICS_API_TIMEOUT_MS, ANALYTICS_API_DEADLINE_MS } =
-    parsed.data;
+export function analyticsConfigFromEnv(env: Env): AnalyticsConfig {
+  const {
+    ANALYTICS_API_URL,
+    ANALYTICS_API_TOKEN,
+    ANALYTICS_API_SECRET_ID,
+    ANALYTICS_API_TIMEOUT_MS,
+    ANALYTICS_API_DEADLINE_MS,
+  } = configFromEnv(envSchema, env);
   if ((ANALYTICS_API_TOKEN === undefined) === (ANALYTICS_API_SECRET_ID === undefined)) {
-    throw new AnalyticsConfigError(
-      'Invalid analytics configuration: set exactly one of ANALYTICS_API_TOKEN (local) and ANALYTICS_API_SECRET_ID (AWS)',
+    throw new ConfigError(
+      'set exactly one of ANALYTICS_API_TOKEN (local) and ANALYTICS_API_SECRET_ID (AWS)',
     );
   }
   return {

@@ -1,7 +1,7 @@
 import { route, type RouteDefinition } from '@tollgate/router';
+import { callerCompanyId } from '@tollgate/runtime-kit';
 import * as z from 'zod/mini';
 import type { AnalyticsClient } from './analytics-client.js';
-import { callerCompanyId } from './caller-company.js';
 import { reportIdPattern } from './report.js';
 import { UpstreamError } from './upstream-error.js';
 import { problemForUpstreamError } from './upstream-problem.js';
@@ -13,20 +13,16 @@ export interface AnalyticsLogger {
 
 export interface AnalyticsRoutesOptions {
   readonly client: AnalyticsClient;
-  /** Default: one JSON line on stderr. */
-  readonly logger?: AnalyticsLogger;
+  /** The Lambda's logger (the runtime kit's fits). */
+  readonly logger: AnalyticsLogger;
 }
-
-const consoleLogger: AnalyticsLogger = {
-  warn: (message, fields) => console.warn(JSON.stringify({ level: 'WARN', message, ...fields })),
-};
 
 const params = z.object({
   reportId: z.string().check(z.regex(reportIdPattern, 'must be 1-64 letters, digits, "_" or "-"')),
 });
 
 /** The analytics domain's routes: `GET /analytics/{reportId}` (version 2024-12-01). */
-export function analyticsRoutes({ client, logger = consoleLogger }: AnalyticsRoutesOptions): RouteDefinition[] {
+export function analyticsRoutes({ client, logger }: AnalyticsRoutesOptions): RouteDefinition[] {
   return [
     route({
       method: 'GET',

@@ -3,14 +3,12 @@
 export { createAnalyticsClient, type AnalyticsClient, type AnalyticsClientOptions } from './analytics-client.js';
 export {
   analyticsConfigFromEnv,
-  AnalyticsConfigError,
   type AnalyticsConfig,
   type AnalyticsTokenConfig,
 } from './analytics-config.js';
 export { analyticsRoutes, type AnalyticsLogger, type AnalyticsRoutesOptions } from './analytics-routes.js';
 export { analyticsToken, type AnalyticsTokenOptions, type AnalyticsTokenSource } from './analytics-token.js';
 export type { BackoffOptions } from './backoff.js';
-export { CallerContextError } from './caller-company.js';
 export { reportIdPattern, reportSchema, type Report } from './report.js';
 export { UpstreamError, type UpstreamFailureKind } from './upstream-error.js';
 export { problemForUpstreamError } from './upstream-problem.js';

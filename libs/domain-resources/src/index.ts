@@ -20,9 +20,9 @@ export type {
   ResourcePage,
   ResourceStore,
 } from './resources/resource-store.js';
-export { CallerContextError, ResourceNotFoundError } from './resources/resource-errors.js';
+export { ResourceNotFoundError } from './resources/resource-errors.js';
 export { DatabaseUnavailableError } from './db/database-errors.js';
 export { createLazyResourceStore, type LazyResourceStore } from './db/lazy-resource-store.js';
 
 // Configuration
-export { ConfigError, databaseSourceFromEnv, type DatabaseSource } from './db/database-config.js';
+export { databaseSourceFromEnv, type DatabaseSource } from './db/database-config.js';

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { createDatabase } from '../db/create-database.js';
-import { ConfigError, databaseSourceFromEnv } from '../db/database-config.js';
+import { ConfigError } from '@tollgate/runtime-kit';
+import { databaseSourceFromEnv } from '../db/database-config.js';
 import { connectionTargetFor } from '../db/open-postgres-store.js';
 import type { ResourcesDatabase } from '../db/schema.js';
 

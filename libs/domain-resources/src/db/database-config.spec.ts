@@ -1,4 +1,5 @@
-import { ConfigError, databaseSourceFromEnv, parseRdsSecret } from './database-config.js';
+import { ConfigError } from '@tollgate/runtime-kit';
+import { databaseSourceFromEnv, parseRdsSecret } from './database-config.js';
 
 describe('databaseSourceFromEnv', () => {
   it('uses the RDS secret when DB_SECRET_ID is set (AWS)', () => {
@@ -19,16 +20,14 @@ describe('databaseSourceFromEnv', () => {
 
   it('names both variables when neither is set', () => {
     expect(() => databaseSourceFromEnv({ DATABASE_URL: '' })).toThrow(
-      new ConfigError(
-        'invalid configuration: DB_SECRET_ID (in AWS) or DATABASE_URL (locally) must be set',
-      ),
+      new ConfigError('DB_SECRET_ID (in AWS) or DATABASE_URL (locally) must be set'),
     );
   });
 
   it('names DATABASE_URL, without echoing its value, when it is not a postgres URL', () => {
     const attempt = () => databaseSourceFromEnv({ DATABASE_URL: 'mysql://root:hunter2@db/app' });
     expect(attempt).toThrow(
-      'invalid configuration: DATABASE_URL: must be a postgres:// or postgresql:// URL',
+      'invalid configuration: DATABASE_URL must be a postgres:// or postgresql:// URL',
     );
     expect(attempt).not.toThrow(/hunter2/);
   });
@@ -66,14 +65,14 @@ describe('parseRdsSecret', () => {
   it('names the invalid fields and never the secret value', () => {
     const attempt = () => parseRdsSecret(JSON.stringify({ ...secret, host: '', username: 42 }));
     expect(attempt).toThrow(
-      'invalid configuration: DB_SECRET_ID: secret field(s) invalid: host, username',
+      'invalid configuration: DB_SECRET_ID secret field(s) invalid: host, username',
     );
     expect(attempt).not.toThrow(/s3cret/);
   });
 
   it('rejects a secret that is not JSON', () => {
     expect(() => parseRdsSecret('s3cret')).toThrow(
-      'invalid configuration: DB_SECRET_ID: secret is not JSON',
+      'invalid configuration: DB_SECRET_ID secret is not JSON',
     );
     expect(() => parseRdsSecret(undefined)).toThrow(ConfigError);
   });

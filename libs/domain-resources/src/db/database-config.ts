@@ -1,13 +1,10 @@
+import { ConfigError, configFromEnv, type Env } from '@tollgate/runtime-kit';
 import * as z from 'zod/mini';
 
 /** Where the database credentials come from: the RDS secret in AWS, a URL locally and in tests. */
 export type DatabaseSource =
   | { readonly kind: 'secret'; readonly secretId: string }
   | { readonly kind: 'url'; readonly url: string };
-
-export class ConfigError extends Error {
-  override readonly name = 'ConfigError';
-}
 
 const postgresUrl = z.string().check(
   z.refine((value) => /^postgres(ql)?:\/\/[^\s]+$/.test(value), {
@@ -24,23 +21,15 @@ const envSchema = z.object({
  * Reads the database source from the environment; throws one `ConfigError` line naming the
  * variable at fault (never its value: a URL may carry a password).
  */
-export function databaseSourceFromEnv(
-  env: Readonly<Record<string, string | undefined>>,
-): DatabaseSource {
-  const parsed = envSchema.safeParse({
+export function databaseSourceFromEnv(env: Env): DatabaseSource {
+  // An empty variable counts as unset: a local `.env` leaves DB_SECRET_ID blank.
+  const { DB_SECRET_ID, DATABASE_URL } = configFromEnv(envSchema, {
     DB_SECRET_ID: env['DB_SECRET_ID'] || undefined,
     DATABASE_URL: env['DATABASE_URL'] || undefined,
   });
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new ConfigError(`invalid configuration: ${issue?.path.join('.')}: ${issue?.message}`);
-  }
-  const { DB_SECRET_ID, DATABASE_URL } = parsed.data;
   if (DB_SECRET_ID) return { kind: 'secret', secretId: DB_SECRET_ID };
   if (DATABASE_URL) return { kind: 'url', url: DATABASE_URL };
-  throw new ConfigError(
-    'invalid configuration: DB_SECRET_ID (in AWS) or DATABASE_URL (locally) must be set',
-  );
+  throw new ConfigError('DB_SECRET_ID (in AWS) or DATABASE_URL (locally) must be set');
 }
 
 const rdsSecretSchema = z.object({
@@ -65,14 +54,12 @@ export function parseRdsSecret(secretString: string | undefined): RdsCredentials
   try {
     json = JSON.parse(secretString ?? '');
   } catch {
-    throw new ConfigError('invalid configuration: DB_SECRET_ID: secret is not JSON');
+    throw new ConfigError('DB_SECRET_ID secret is not JSON');
   }
   const parsed = rdsSecretSchema.safeParse(json);
   if (!parsed.success) {
     const fields = [...new Set(parsed.error.issues.map((i) => i.path.join('.')))].join(', ');
-    throw new ConfigError(
-      `invalid configuration: DB_SECRET_ID: secret field(s) invalid: ${fields}`,
-    );
+    throw new ConfigError(`DB_SECRET_ID secret field(s) invalid: ${fields}`);
   }
   const secret = parsed.data;
   return {

@@ -1,5 +1,6 @@
 import type { PoolSettings } from './create-database.js';
-import { ConfigError, type DatabaseSource } from './database-config.js';
+import { ConfigError } from '@tollgate/runtime-kit';
+import type { DatabaseSource } from './database-config.js';
 import { DatabaseUnavailableError } from './database-errors.js';
 import type { OpenStore } from './open-postgres-store.js';
 import type { ResourceStore } from '../resources/resource-store.js';

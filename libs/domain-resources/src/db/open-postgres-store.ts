@@ -1,11 +1,8 @@
 import { createDatabase, type ConnectionTarget, type PoolSettings } from './create-database.js';
 import type { DatabaseSource } from './database-config.js';
 import { createPostgresResourceStore } from './postgres-resource-store.js';
-import { fetchRdsCredentials } from './rds-secret.js';
+import { rdsCredentials } from './rds-secret.js';
 import type { ResourceStore } from '../resources/resource-store.js';
-
-/** How long a fetched RDS secret is trusted before new connections fetch it again (rotation). */
-const SECRET_MAX_AGE_MS = 5 * 60_000;
 
 export interface OpenStore {
   store: ResourceStore;
@@ -27,8 +24,8 @@ export async function connectionTargetFor(source: DatabaseSource): Promise<Conne
 }
 
 async function secretTarget(secretId: string): Promise<ConnectionTarget> {
-  let credentials = await fetchRdsCredentials(secretId);
-  let fetchedAt = Date.now();
+  const secret = rdsCredentials(secretId);
+  const credentials = await secret.get();
   return {
     host: credentials.host,
     port: credentials.port,
@@ -38,12 +35,6 @@ async function secretTarget(secretId: string): Promise<ConnectionTarget> {
     ssl: true,
     // pg asks for the password on every new connection: a rotated secret is picked up there.
     // If Secrets Manager cannot answer, the password in hand is still the best guess.
-    password: async () => {
-      if (Date.now() - fetchedAt > SECRET_MAX_AGE_MS) {
-        credentials = await fetchRdsCredentials(secretId).catch(() => credentials);
-        fetchedAt = Date.now();
-      }
-      return credentials.password;
-    },
+    password: async () => (await secret.get()).password,
   };
 }

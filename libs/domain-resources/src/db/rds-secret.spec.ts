@@ -4,15 +4,15 @@ import {
   SecretsManagerClient,
 } from '@aws-sdk/client-secrets-manager';
 import { mockClient } from 'aws-sdk-client-mock';
-import { ConfigError } from './database-config.js';
+import { ConfigError } from '@tollgate/runtime-kit';
 import { DatabaseUnavailableError } from './database-errors.js';
 import { createLazyResourceStore } from './lazy-resource-store.js';
-import { fetchRdsCredentials } from './rds-secret.js';
+import { rdsCredentials } from './rds-secret.js';
 
 const secretsManager = mockClient(SecretsManagerClient);
 afterEach(() => secretsManager.reset());
 
-describe('fetchRdsCredentials', () => {
+describe('rdsCredentials', () => {
   it('reads the secret named by DB_SECRET_ID and parses it', async () => {
     secretsManager.on(GetSecretValueCommand, { SecretId: 'tollgate/db' }).resolves({
       SecretString: JSON.stringify({
@@ -23,7 +23,7 @@ describe('fetchRdsCredentials', () => {
         dbname: 'tollgate',
       }),
     });
-    await expect(fetchRdsCredentials('tollgate/db')).resolves.toEqual({
+    await expect(rdsCredentials('tollgate/db').get()).resolves.toEqual({
       host: 'db.internal',
       port: 5432,
       user: 'app',
@@ -36,7 +36,7 @@ describe('fetchRdsCredentials', () => {
     secretsManager
       .on(GetSecretValueCommand)
       .rejects(new ResourceNotFoundException({ message: 'nope', $metadata: {} }));
-    await expect(fetchRdsCredentials('tollgate/db')).rejects.toBeInstanceOf(
+    await expect(rdsCredentials('tollgate/db').get()).rejects.toBeInstanceOf(
       ResourceNotFoundException,
     );
   });

@@ -5,9 +5,9 @@ import {
   type RouteResponse,
   type RouterLogger,
 } from '@tollgate/router';
+import { callerCompanyId } from '@tollgate/runtime-kit';
 import { ResourceNotFoundError } from '../resources/resource-errors.js';
 import type { ListPosition, Resource, ResourceStore } from '../resources/resource-store.js';
-import { callerCompanyId } from './caller-company.js';
 import { toProblem } from './domain-problems.js';
 import {
   resourceListV20241201,

@@ -5,11 +5,3 @@ export class ResourceNotFoundError extends Error {
     super('resource not found');
   }
 }
-
-/**
- * The request reached the handler without a usable `companyId` in the authorizer context: the
- * API is wired wrongly (no authorizer, or one that returns another shape). A server fault.
- */
-export class CallerContextError extends Error {
-  override readonly name = 'CallerContextError';
-}

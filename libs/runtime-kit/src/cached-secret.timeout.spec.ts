@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { analyticsToken } from './analytics-token.js';
+import { cachedSecret } from './cached-secret.js';
 
 // The real SDK client (no aws-sdk-client-mock in this file) against a Secrets Manager endpoint
 // that accepts the request and never answers.
@@ -17,13 +17,14 @@ it('gives up on a stalled Secrets Manager after the request timeout, without SDK
       AWS_SECRET_ACCESS_KEY: 'not-a-secret',
     });
     delete process.env.AWS_MAX_ATTEMPTS;
-    const tokens = analyticsToken(
-      { source: 'secrets-manager', secretId: 'tollgate/analytics-api-token' },
-      { timeouts: { connectionTimeout: 200, requestTimeout: 300 } },
-    );
+    const secret = cachedSecret({
+      secretId: 'tollgate/analytics-api-token',
+      parse: String,
+      timeouts: { connectionTimeout: 200, requestTimeout: 300 },
+    });
 
-    await expect(tokens.get()).rejects.toMatchObject({ name: 'TimeoutError' });
-    // The SDK's default of 3 attempts with backoff would take a good part of the report's deadline.
+    await expect(secret.get()).rejects.toMatchObject({ name: 'TimeoutError' });
+    // The SDK's default of 3 attempts with backoff would outlast the request that waits.
     expect(requests).toBe(1);
   } finally {
     process.env = saved;

@@ -1,0 +1,4 @@
+module.exports = {
+  displayName: 'runtime-kit',
+  preset: '../../jest.preset.js',
+};
