@@ -27,7 +27,8 @@ export type ConnectionTarget =
       database: string;
       /** Called for every new connection, so that a rotated secret is picked up. */
       password: () => Promise<string>;
-      ssl: boolean;
+      /** TLS verified against exactly these CAs (PEM). */
+      ssl: { ca: string; rejectUnauthorized: true };
     };
 
 /** The server's own statement timeout answers first (57014); this covers a server that cannot. */
@@ -64,5 +65,7 @@ export function createDatabase<DB = ResourcesDatabase>(
   const ignore = () => undefined;
   pool.on('error', ignore);
   pool.on('connect', (client) => client.on('error', ignore));
-  return new Kysely<DB>({ dialect: new PostgresDialect({ pool: discardingTimedOutClients(pool) }) });
+  return new Kysely<DB>({
+    dialect: new PostgresDialect({ pool: discardingTimedOutClients(pool) }),
+  });
 }

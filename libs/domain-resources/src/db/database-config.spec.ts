@@ -2,13 +2,59 @@ import { ConfigError } from '@tollgate/runtime-kit';
 import { databaseSourceFromEnv, parseRdsSecret } from './database-config.js';
 
 describe('databaseSourceFromEnv', () => {
-  it('uses the RDS secret when DB_SECRET_ID is set (AWS)', () => {
+  const lambda = { AWS_REGION: 'eu-west-1', LAMBDA_TASK_ROOT: '/var/task' };
+
+  it('uses the RDS secret when DB_SECRET_ID is set (AWS), verified with the image’s CA file for the region', () => {
     expect(
-      databaseSourceFromEnv({ DB_SECRET_ID: 'tollgate/db', DATABASE_URL: 'postgres://x/y' }),
+      databaseSourceFromEnv({
+        ...lambda,
+        DB_SECRET_ID: 'tollgate/db',
+        DATABASE_URL: 'postgres://x/y',
+      }),
     ).toEqual({
       kind: 'secret',
       secretId: 'tollgate/db',
+      caFile: '/var/task/rds-ca/eu-west-1.pem',
     });
+  });
+
+  it('takes an RDS Proxy writer host, a reader host and another CA file from the environment', () => {
+    expect(
+      databaseSourceFromEnv({
+        ...lambda,
+        DB_SECRET_ID: 'tollgate/db',
+        DB_HOST: 'db.proxy-abc.eu-west-1.rds.amazonaws.com',
+        DB_READER_HOST: 'db-ro.endpoint.proxy-abc.eu-west-1.rds.amazonaws.com',
+        DB_CA_FILE: '/opt/ca.pem',
+      }),
+    ).toEqual({
+      kind: 'secret',
+      secretId: 'tollgate/db',
+      caFile: '/opt/ca.pem',
+      writerHost: 'db.proxy-abc.eu-west-1.rds.amazonaws.com',
+      readerHost: 'db-ro.endpoint.proxy-abc.eu-west-1.rds.amazonaws.com',
+    });
+  });
+
+  it('needs a region (or DB_CA_FILE) with DB_SECRET_ID: TLS is never unverified', () => {
+    expect(() => databaseSourceFromEnv({ DB_SECRET_ID: 'tollgate/db' })).toThrow(
+      new ConfigError('DB_CA_FILE (or AWS_REGION, for rds-ca/<region>.pem) must be set'),
+    );
+  });
+
+  it('refuses a host with a scheme, naming the variable', () => {
+    expect(() =>
+      databaseSourceFromEnv({ ...lambda, DB_SECRET_ID: 'x', DB_READER_HOST: 'postgres://db' }),
+    ).toThrow('DB_READER_HOST must be a host name (no scheme or port)');
+  });
+
+  it('reads locally from DATABASE_READER_URL when set', () => {
+    expect(
+      databaseSourceFromEnv({
+        DATABASE_URL: 'postgres://w/app',
+        DATABASE_READER_URL: 'postgres://r/app',
+      }),
+    ).toEqual({ kind: 'url', url: 'postgres://w/app', readerUrl: 'postgres://r/app' });
   });
 
   it('uses DATABASE_URL otherwise (locally, in tests)', () => {

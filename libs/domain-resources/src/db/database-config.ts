@@ -1,34 +1,89 @@
 import { ConfigError, configFromEnv, type Env } from '@tollgate/runtime-kit';
 import * as z from 'zod/mini';
 
-/** Where the database credentials come from: the RDS secret in AWS, a URL locally and in tests. */
+/**
+ * Where the database credentials come from: the RDS secret in AWS, a URL locally and in tests.
+ * Either may name a reader that GET requests read from.
+ */
 export type DatabaseSource =
-  | { readonly kind: 'secret'; readonly secretId: string }
-  | { readonly kind: 'url'; readonly url: string };
+  | {
+      readonly kind: 'secret';
+      readonly secretId: string;
+      /** PEM file of the CAs that sign the database's certificate (the region's RDS CAs). */
+      readonly caFile: string;
+      /** Connect here instead of the secret's `host` (an RDS Proxy endpoint). */
+      readonly writerHost?: string;
+      /** A reader endpoint with the same credentials. */
+      readonly readerHost?: string;
+    }
+  | { readonly kind: 'url'; readonly url: string; readonly readerUrl?: string };
 
 const postgresUrl = z.string().check(
   z.refine((value) => /^postgres(ql)?:\/\/[^\s]+$/.test(value), {
     message: 'must be a postgres:// or postgresql:// URL',
   }),
 );
+const hostName = z
+  .string()
+  .check(z.regex(/^([a-z0-9-]+\.)*[a-z0-9-]+$/, 'must be a host name (no scheme or port)'));
+const nonEmpty = z.string().check(z.minLength(1, 'must not be empty'));
+
+const variables = [
+  'DB_SECRET_ID',
+  'DB_HOST',
+  'DB_READER_HOST',
+  'DB_CA_FILE',
+  'AWS_REGION',
+  'LAMBDA_TASK_ROOT',
+  'DATABASE_URL',
+  'DATABASE_READER_URL',
+] as const;
 
 const envSchema = z.object({
-  DB_SECRET_ID: z.optional(z.string().check(z.minLength(1, 'must not be empty'))),
+  DB_SECRET_ID: z.optional(nonEmpty),
+  DB_HOST: z.optional(hostName),
+  DB_READER_HOST: z.optional(hostName),
+  DB_CA_FILE: z.optional(nonEmpty),
+  AWS_REGION: z.optional(z.string().check(z.regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be a region'))),
+  LAMBDA_TASK_ROOT: z.optional(nonEmpty),
   DATABASE_URL: z.optional(postgresUrl),
+  DATABASE_READER_URL: z.optional(postgresUrl),
 });
 
 /**
  * Reads the database source from the environment; throws one `ConfigError` line naming the
- * variable at fault (never its value: a URL may carry a password).
+ * variable at fault (never its value: a URL may carry a password). With DB_SECRET_ID, TLS is
+ * verified against `DB_CA_FILE`, by default the image's `rds-ca/<AWS_REGION>.pem`.
  */
 export function databaseSourceFromEnv(env: Env): DatabaseSource {
   // An empty variable counts as unset: a local `.env` leaves DB_SECRET_ID blank.
-  const { DB_SECRET_ID, DATABASE_URL } = configFromEnv(envSchema, {
-    DB_SECRET_ID: env['DB_SECRET_ID'] || undefined,
-    DATABASE_URL: env['DATABASE_URL'] || undefined,
-  });
-  if (DB_SECRET_ID) return { kind: 'secret', secretId: DB_SECRET_ID };
-  if (DATABASE_URL) return { kind: 'url', url: DATABASE_URL };
+  const config = configFromEnv(
+    envSchema,
+    Object.fromEntries(variables.map((name) => [name, env[name] || undefined])),
+  );
+  if (config.DB_SECRET_ID) {
+    const caFile =
+      config.DB_CA_FILE ??
+      (config.AWS_REGION &&
+        `${config.LAMBDA_TASK_ROOT ?? '/var/task'}/rds-ca/${config.AWS_REGION}.pem`);
+    if (!caFile) {
+      throw new ConfigError('DB_CA_FILE (or AWS_REGION, for rds-ca/<region>.pem) must be set');
+    }
+    return {
+      kind: 'secret',
+      secretId: config.DB_SECRET_ID,
+      caFile,
+      ...(config.DB_HOST ? { writerHost: config.DB_HOST } : {}),
+      ...(config.DB_READER_HOST ? { readerHost: config.DB_READER_HOST } : {}),
+    };
+  }
+  if (config.DATABASE_URL) {
+    return {
+      kind: 'url',
+      url: config.DATABASE_URL,
+      ...(config.DATABASE_READER_URL ? { readerUrl: config.DATABASE_READER_URL } : {}),
+    };
+  }
   throw new ConfigError('DB_SECRET_ID (in AWS) or DATABASE_URL (locally) must be set');
 }
 

@@ -44,7 +44,7 @@ export function createLazyResourceStore(
 
 /**
  * `pg` checks at load whether it runs on Cloudflare Workers. Where `navigator` is missing
- * (Node 20; Node 21+ and the Lambda Node.js 22 runtime have it) it constructs a fetch
+ * (Node 20; Node 21+ and the Lambda Node.js 24 runtime have it) it constructs a fetch
  * `Response`, which loads Node's whole fetch stack (undici, http, http2, zlib, worker_threads):
  * about a third of the first query's cost. While `pg` loads, give Node 20 the answer newer
  * Node versions give, then take it away again.
