@@ -1,9 +1,10 @@
 // Cold start of the built resources-lambda bundle: 15 fresh `node` processes, each measuring
 // process start → module loaded → first GET /resources/{id} answered from PostgreSQL.
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npx nx run resources-lambda:cold-start
-// Without DATABASE_URL it measures against the embedded PGlite server (and says so).
+// Without DATABASE_URL it measures against the embedded PGlite server (and says so). Both the
+// bare-node reference and the bundle run with the variables the image sets (its Dockerfile's ENV).
 import { execFileSync } from 'node:child_process';
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import {
@@ -13,6 +14,7 @@ import {
   seedDemoData,
 } from '@tollgate/domain-resources/dev';
 import { proxyEvent } from '@tollgate/router/testing';
+import { dockerfileEnvironment } from './dockerfile-environment.js';
 
 const RUNS = 15;
 const root = process.cwd();
@@ -38,6 +40,12 @@ const percentile = (values: number[], p: number) => {
 };
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 
+// What the image runs with: its Dockerfile's ENV over the Lambda base image's own variables.
+const imageEnvironment = dockerfileEnvironment(
+  readFileSync(resolve(root, 'apps/resources-lambda/Dockerfile'), 'utf8'),
+  { LAMBDA_TASK_ROOT: '/var/task', LAMBDA_RUNTIME_DIR: '/var/runtime' },
+);
+
 const serverUrl = process.env['DATABASE_URL'];
 const scratch = await createScratchDatabase(serverUrl);
 try {
@@ -47,7 +55,7 @@ try {
 
   const run = (file: string, args: string[]) =>
     execFileSync(process.execPath, [file, ...args], {
-      env: { PATH: process.env['PATH'], DATABASE_URL: scratch.url },
+      env: { ...imageEnvironment, PATH: process.env['PATH'], DATABASE_URL: scratch.url },
       encoding: 'utf8',
     });
   // Bare node, for reference: the floor every fresh process pays before any user code. Runs
@@ -71,6 +79,9 @@ try {
     `resources-lambda cold start, ${RUNS} fresh processes, against ${serverUrl ? 'PostgreSQL' : 'embedded PGlite'} (Node ${process.versions.node})`,
   );
   // Timings on a busy machine are not comparable: say how busy it was.
+  console.log(
+    `  image environment      ${Object.keys(imageEnvironment).join(', ') || '(no ENV in the Dockerfile)'}`,
+  );
   console.log(
     `  load average           ${loadavg()[0]?.toFixed(2)} on ${availableParallelism()} cores`,
   );
