@@ -7,6 +7,7 @@ export const domains: readonly DomainDefinition[] = [
     imageName: 'resources',
     basePaths: ['/resources'],
     apiResources: ['/resources', '/resources/{proxy+}'],
+    routeTableModule: '@tollgate/domain-resources/route-table',
   },
   {
     name: 'analytics',
@@ -14,6 +15,7 @@ export const domains: readonly DomainDefinition[] = [
     imageName: 'analytics',
     basePaths: ['/analytics'],
     apiResources: ['/analytics/{proxy+}'],
+    routeTableModule: '@tollgate/domain-analytics/route-table',
   },
 ];
 
