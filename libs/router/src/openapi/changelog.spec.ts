@@ -16,7 +16,10 @@ const documents = openApiDocuments({
       path: '/notes',
       version: '2024-01-01',
       deprecated: { sunset: '2026-01-01' },
-      responses: json({ items: z.array(z.strictObject({ id: z.string(), size: z.string() })), old: z.string() }),
+      responses: json({
+        items: z.array(z.strictObject({ id: z.string(), size: z.string() })),
+        old: z.strictObject({ nested: z.string() }),
+      }),
       handler: ok,
     }),
     route({
@@ -41,7 +44,7 @@ describe('apiChangelog', () => {
     ]);
   });
 
-  it('lists routes added, removed and deprecated, and response fields added, removed and retyped', () => {
+  it('lists routes added, removed and deprecated, and response fields added, removed and retyped (a field going with its parent once)', () => {
     expect(history[1]?.changes).toEqual([
       { kind: 'removed', operation: 'GET /a', detail: 'removed' },
       { kind: 'deprecated', operation: 'GET /notes', detail: 'version 2024-01-01 deprecated, served until 2026-01-01' },

@@ -88,9 +88,13 @@ function fieldChanges(operation: string, old: OpenApiOperation, current: OpenApi
     if (now === undefined || then === undefined) continue;
     const fieldsThen = fieldTypes(then);
     const fieldsNow = fieldTypes(now);
+    // A field added or removed with its parent is said once, as the parent.
+    const parentChanged = (field: string, others: ReadonlyMap<string, string>) =>
+      [...ancestors(field)].some((parent) => !others.has(parent));
     for (const [field, type] of fieldsThen) {
       const newType = fieldsNow.get(field);
       if (newType === undefined) {
+        if (parentChanged(field, fieldsNow)) continue;
         changes.push({ kind: 'field-removed', operation, detail: `${status} response field \`${field}\` removed` });
       } else if (newType !== type) {
         changes.push({
@@ -101,12 +105,19 @@ function fieldChanges(operation: string, old: OpenApiOperation, current: OpenApi
       }
     }
     for (const [field, type] of fieldsNow) {
-      if (!fieldsThen.has(field)) {
+      if (!fieldsThen.has(field) && !parentChanged(field, fieldsThen)) {
         changes.push({ kind: 'field-added', operation, detail: `${status} response field \`${field}\` added (${type})` });
       }
     }
   }
   return changes;
+}
+
+/** `data[].createdAt` → `data[]`, `data`. */
+function* ancestors(field: string): Generator<string> {
+  for (let end = field.length - 1; end > 0; end--) {
+    if (field[end] === '.' || (field[end] === '[' && field[end + 1] === ']')) yield field.slice(0, end);
+  }
 }
 
 /** `data[].createdAt` → `string`, for every field of a JSON Schema. */
