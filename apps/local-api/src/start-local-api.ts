@@ -12,6 +12,8 @@ import { createGateway } from './gateway/gateway.js';
 import { bundleHandlerSource } from './gateway/handler-source.js';
 import { startGatewayServer } from './gateway/http-server.js';
 import { type KeySummary, summarizeKeyMap } from './key-map-summary.js';
+import { loadOpenApiFiles } from './openapi/openapi-files.js';
+import { openApiRoute } from './openapi/openapi-route.js';
 import type { LocalConfig } from './local-config.js';
 
 export interface LocalApiOptions {
@@ -83,6 +85,8 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
       API_KEYS_FILE: apiKeysFile,
       ANALYTICS_API_URL: standIn.url,
       ANALYTICS_API_TOKEN: analyticsStandInToken,
+      // Development: every answer is checked against its route's declared responses.
+      VALIDATE_RESPONSES: 'true',
     });
     for (const name of ['DB_SECRET_ID', 'API_KEYS_SECRET_ID', 'ANALYTICS_API_SECRET_ID']) {
       delete lambdaEnv[name];
@@ -98,6 +102,7 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
       authorizer: authorizerImage,
       handlers,
       integrationTimeoutMs: options.integrationTimeoutMs,
+      publicRoutes: openApiRoute(loadOpenApiFiles(join(workspaceRoot, 'dist/openapi'))),
     });
     const server = await startGatewayServer({ gateway, port: config.port, log: options.log });
     stops.push(() => server.close());

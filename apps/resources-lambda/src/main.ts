@@ -19,4 +19,9 @@ const logger: RouterLogger = {
 // DB_SECRET_ID, the AWS SDK are loaded by the first query, not here.
 const store = createLazyResourceStore(databaseSourceFromEnv(process.env));
 
-export const handler = new ApiRouter(resourceRoutes({ store, logger }), { logger }).handler;
+// VALIDATE_RESPONSES=true (the local API, tests) checks every answer against the declared
+// responses; unset in AWS, where it costs nothing.
+export const handler = new ApiRouter(resourceRoutes({ store, logger }), {
+  logger,
+  validateResponses: process.env['VALIDATE_RESPONSES'] === 'true',
+}).handler;
