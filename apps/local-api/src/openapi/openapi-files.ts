@@ -37,8 +37,12 @@ export function loadOpenApiFiles(dir: string): OpenApiFiles {
   const index = read('index.json');
   const parsed = indexSchema.safeParse(index);
   if (!parsed.success) {
-    throw new OpenApiFilesError(`${join(dir, 'index.json')} is not an OpenAPI index (run npm run openapi)`);
+    throw new OpenApiFilesError(
+      `${join(dir, 'index.json')} is not an OpenAPI index (run npm run openapi)`,
+    );
   }
-  const documents = new Map(parsed.data.versions.map(({ version, document }) => [version, read(document)]));
+  const documents = new Map(
+    parsed.data.versions.map(({ version, document }) => [version, read(document)]),
+  );
   return { index, documents };
 }

@@ -8,7 +8,9 @@ import { type GatewayServer, startGatewayServer } from '../gateway/http-server.j
 import { loadOpenApiFiles, OpenApiFilesError } from './openapi-files.js';
 import { openApiRoute } from './openapi-route.js';
 
-const index = { versions: [{ version: '2025-03-01', document: '2025-03-01.json', deprecated: false }] };
+const index = {
+  versions: [{ version: '2025-03-01', document: '2025-03-01.json', deprecated: false }],
+};
 const document = {
   openapi: '3.1.1',
   info: { title: 'Notes', version: '2025-03-01' },
@@ -25,7 +27,10 @@ function artifact(files: Record<string, string>): string {
 describe('loadOpenApiFiles', () => {
   it('reads the index and every document it names', () => {
     const files = loadOpenApiFiles(
-      artifact({ 'index.json': JSON.stringify(index), '2025-03-01.json': JSON.stringify(document) }),
+      artifact({
+        'index.json': JSON.stringify(index),
+        '2025-03-01.json': JSON.stringify(document),
+      }),
     );
     expect(files.index).toEqual(index);
     expect(files.documents).toEqual(new Map([['2025-03-01', document]]));
@@ -36,7 +41,11 @@ describe('loadOpenApiFiles', () => {
     ['a document missing', { 'index.json': JSON.stringify(index) }, /2025-03-01\.json/],
     [
       'an index naming a file outside the directory',
-      { 'index.json': JSON.stringify({ versions: [{ version: '2025-03-01', document: '../x.json' }] }) },
+      {
+        'index.json': JSON.stringify({
+          versions: [{ version: '2025-03-01', document: '../x.json' }],
+        }),
+      },
       /not an OpenAPI index/,
     ],
   ])('stops the start on %s', (_, files, message) => {
@@ -51,7 +60,10 @@ describe('GET /openapi through the gateway', () => {
 
   beforeAll(async () => {
     const files = loadOpenApiFiles(
-      artifact({ 'index.json': JSON.stringify(index), '2025-03-01.json': JSON.stringify(document) }),
+      artifact({
+        'index.json': JSON.stringify(index),
+        '2025-03-01.json': JSON.stringify(document),
+      }),
     );
     const gateway = createGateway({
       registry: [],
