@@ -161,13 +161,17 @@ describe('openApiDocuments', () => {
     );
   });
 
-  it('refuses RegExp paths, schemas it cannot convert, and tables the router refuses', () => {
+  it('refuses RegExp paths, schemas it cannot convert, clashing operation ids, and tables the router refuses', () => {
     const responses = { 200: { description: 'ok' } };
     const regExp = route({ method: 'GET', path: /^\/x$/, version: '2025-03-01', responses, handler: ok });
     expect(() => openApiDocuments({ ...options, routes: [regExp] })).toThrow(expect.objectContaining({ code: 'regexp-route' }));
     // zod/mini schemas carry no Standard JSON Schema converter of their own.
     expect(() => openApiDocuments({ ...options, jsonSchema: undefined })).toThrow(
       expect.objectContaining({ code: 'unconvertible-schema' }),
+    );
+    const alike = ['/notes-x', '/notes/x'].map((path) => route({ method: 'GET', path, version: '2025-03-01', responses, handler: ok }));
+    expect(() => openApiDocuments({ ...options, routes: alike })).toThrow(
+      new OpenApiError('duplicate-operation-id', '2025-03-01: two operations named getNotesX'),
     );
     const twice = [routes[0] as RouteDefinition, routes[0] as RouteDefinition];
     expect(() => openApiDocuments({ ...options, routes: twice })).toThrow(RouteDefinitionError);

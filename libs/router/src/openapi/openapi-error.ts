@@ -1,4 +1,10 @@
-export type OpenApiErrorCode = 'undocumented-route' | 'regexp-route' | 'unconvertible-schema';
+import type { RouteDefinition } from '../route.js';
+
+export type OpenApiErrorCode =
+  | 'undocumented-route'
+  | 'regexp-route'
+  | 'unconvertible-schema'
+  | 'duplicate-operation-id';
 
 /** Thrown when a route table cannot be documented as it is. */
 export class OpenApiError extends Error {
@@ -9,4 +15,9 @@ export class OpenApiError extends Error {
     this.name = 'OpenApiError';
     this.code = code;
   }
+}
+
+/** `GET /notes/{id} 2025-03-01`, as errors name a route. */
+export function routeLabel(route: RouteDefinition): string {
+  return `${route.method} ${String(route.path)} ${route.version}`;
 }
