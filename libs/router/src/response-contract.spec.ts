@@ -57,6 +57,11 @@ describe('response validation (validateResponses)', () => {
       /declared JSON, sent as text\/plain/,
     ],
     [
+      'a JSON content-type on a body that is not JSON',
+      () => ({ status: 200, body: '{"id":', headers: { 'Content-Type': 'application/json' } }),
+      /status 200 body is not JSON/,
+    ],
+    [
       'an undeclared problem',
       () => {
         throw new ProblemError({ status: 409 });

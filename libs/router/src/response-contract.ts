@@ -45,7 +45,13 @@ export async function responseContractViolation(
   if (!JSON_CONTENT_TYPE.test(contentType)) {
     return `status ${result.statusCode} is declared JSON, sent as ${contentType || 'no content-type'}`;
   }
-  let outcome = schema['~standard'].validate(JSON.parse(result.body) as unknown);
+  let body: unknown;
+  try {
+    body = JSON.parse(result.body);
+  } catch {
+    return `status ${result.statusCode} body is not JSON`;
+  }
+  let outcome = schema['~standard'].validate(body);
   if (outcome instanceof Promise) outcome = await outcome;
   if (outcome.issues === undefined) return undefined;
   return `status ${result.statusCode} body: ${outcome.issues.map(describeIssue).join('; ')}`;
