@@ -1,4 +1,4 @@
-import { type GatewayRequest } from '../gateway/gateway-request.js';
+import type { GatewayRequest } from '../gateway/gateway-request.js';
 import type { GatewayResponse } from '../gateway/gateway-response.js';
 import { gatewayProblem } from '../gateway/problem.js';
 import type { OpenApiFiles } from './openapi-files.js';
