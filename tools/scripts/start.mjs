@@ -3,6 +3,7 @@
 //   1. builds the Lambda bundles the local API runs (dist/apps/<app>/index.js, one per entry of
 //      @tollgate/domain-registry's lambdaImages, as the local API loads them) through Nx, whose
 //      cache makes this quick when nothing changed — so a stale bundle is never served;
+//      with them the OpenAPI documents (dist/openapi, as `npm run openapi` writes them);
 //      `--no-build` skips it (the e2e target, whose dependsOn already built them);
 //   2. runs apps/local-api/src/main.ts in this process through tsx.
 // Environment: PORT (3000), DATABASE_URL (default: embedded PostgreSQL), API_KEYS_FILE
@@ -23,7 +24,8 @@ if (!process.argv.includes('--no-build')) {
   const started = performance.now();
   const build = spawnSync(
     'npx',
-    ['nx', 'run-many', '-t', 'build', '-p', ...lambdas, '--outputStyle=static', '--skipSync'],
+    // `openapi`: the documents the local API serves at /openapi (tools/openapi, dist/openapi).
+    ['nx', 'run-many', '-t', 'build', '-p', ...lambdas, 'openapi', '--outputStyle=static', '--skipSync'],
     { cwd: root, encoding: 'utf8', env: { ...process.env, NX_DAEMON: 'false', NX_TUI: 'false' } },
   );
   if (build.status !== 0) {
@@ -32,7 +34,7 @@ if (!process.argv.includes('--no-build')) {
     process.exit(build.status ?? 1);
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(`Lambda bundles up to date in dist/apps (${lambdas.join(', ')}; ${seconds} s)`);
+  console.log(`Lambda bundles and OpenAPI documents up to date in dist (${lambdas.join(', ')}; ${seconds} s)`);
 }
 
 await import(pathToFileURL(resolve(root, 'apps/local-api/src/main.ts')).href);

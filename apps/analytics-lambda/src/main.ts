@@ -19,7 +19,12 @@ const client = createAnalyticsClient({
   deadlineMs: config.deadlineMs,
 });
 
+// VALIDATE_RESPONSES=true (the local API, tests) checks every answer against the declared
+// responses; unset in AWS, where it costs nothing.
 export const handler = withLogger(
   logger,
-  new ApiRouter(analyticsRoutes({ client, logger }), { logger }).handler,
+  new ApiRouter(analyticsRoutes({ client, logger }), {
+    logger,
+    validateResponses: process.env['VALIDATE_RESPONSES'] === 'true',
+  }).handler,
 );

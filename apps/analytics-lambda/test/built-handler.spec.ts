@@ -104,7 +104,7 @@ describe('analytics-lambda bundle: GET /analytics/{reportId}', () => {
   it.each([
     ['a malformed report id', '/analytics/not.valid', {}, 400, 'validation-failed'],
     ['no X-Api-Version', '/analytics/daily-usage', { version: null }, 400, 'missing-version'],
-    ['an unsupported version', '/analytics/daily-usage', { version: '2025-03-01' }, 400, 'unsupported-version'],
+    ['an unsupported version', '/analytics/daily-usage', { version: '2024-06-01' }, 400, 'unsupported-version'],
     ['another method', '/analytics/daily-usage', { method: 'DELETE' }, 405, 'method-not-allowed'],
     ['an unknown path', '/analytics/daily-usage/extra', {}, 404, 'not-found'],
     ['a failing upstream', '/analytics/upstream-failure', {}, 502, 'bad-gateway'],

@@ -16,6 +16,7 @@ import {
 import pg from 'pg';
 import { keyFingerprint } from '../src/gateway/request-log.js';
 import { summarizeKeyMap } from '../src/key-map-summary.js';
+import { contractCheckOf, curlExchange, heldToContract } from './contract-check.js';
 import { type LocalApiProcess, startLocalApiProcess, workspaceRoot } from './local-api-process.js';
 
 const demoKeys = summarizeKeyMap(join(workspaceRoot, 'apps/local-api/demo-keys.json'));
@@ -24,9 +25,14 @@ const fullKey = keyOf('42');
 const listOnlyKey = keyOf('43');
 const problem = (slug: string) => `https://tollgate.dev/problems/${slug}`;
 
+/** Requests to the running API; every answer is held to the OpenAPI document of its version. */
 function client(api: () => LocalApiProcess) {
-  return (path: string, headers: Record<string, string> = {}, init: RequestInit = {}) =>
-    fetch(`${api().url}${path}`, { ...init, headers });
+  return async (path: string, headers: Record<string, string> = {}, init: RequestInit = {}) =>
+    heldToContract(
+      api().url,
+      { method: init.method ?? 'GET', url: path, headers },
+      await fetch(`${api().url}${path}`, { ...init, headers }),
+    );
 }
 
 /** A problem the gateway itself answers: the registry's catalogue entry plus the request id. */
@@ -66,6 +72,8 @@ describe('npm start: embedded PostgreSQL, demo keys', () => {
     expect(api.examples.length).toBeGreaterThanOrEqual(6);
     for (const example of api.examples) {
       const { stdout } = await promisify(execFile)('sh', ['-c', example.curl]);
+      const check = await contractCheckOf(api.url);
+      expect(check.violations(curlExchange(api.url, example.curl, stdout))).toEqual([]);
       expect(`${example.what}: ${stdout.split('\r\n')[0]}`).toMatch(
         new RegExp(`: HTTP/1.1 ${example.expectedStatus} `),
       );

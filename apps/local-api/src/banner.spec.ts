@@ -64,6 +64,7 @@ describe('formatBanner', () => {
     const banner = formatBanner(facts, 2345);
     const [, , , notFound] = examples;
     expect(banner).toContain('ready at http://127.0.0.1:3000 (2.3 s)');
+    expect(banner).toContain('  openapi    http://127.0.0.1:3000/openapi (');
     expect(banner).toContain('  sk_full   company 42, user 7\n      GET /resources ?limit&cursor');
     expect(banner).toContain(
       `  # 404: another company's resource is not found\n  ${notFound && curlLine(facts.url, notFound)}`,

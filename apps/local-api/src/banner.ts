@@ -14,6 +14,7 @@ export function formatBanner(facts: BannerFacts, startupMs: number): string {
     `  database   ${facts.databaseDescription}`,
     `  analytics  external data API stand-in at ${facts.analyticsUrl}`,
     `  keys       ${facts.apiKeysFile}`,
+    `  openapi    ${facts.url}/openapi (the documents of every version, no key needed)`,
     '',
   ];
   if (facts.demoKeys) {

@@ -13,6 +13,8 @@ import { bundleHandlerSource } from './gateway/handler-source.js';
 import { startGatewayServer } from './gateway/http-server.js';
 import { type KeySummary, summarizeKeyMap } from './key-map-summary.js';
 import { localLambdaEnvironment } from './local-lambda-environment.js';
+import { loadOpenApiFiles } from './openapi/openapi-files.js';
+import { openApiRoute } from './openapi/openapi-route.js';
 import type { LocalConfig } from './local-config.js';
 
 export interface LocalApiOptions {
@@ -87,6 +89,8 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
     });
     Object.assign(lambdaEnv, environment.set);
     for (const name of environment.unset) delete lambdaEnv[name];
+    // Development: every answer is checked against its route's declared responses.
+    lambdaEnv['VALIDATE_RESPONSES'] = 'true';
 
     const handlers = bundleHandlerSource(join(workspaceRoot, 'dist/apps'));
     // Load every bundle now: a missing bundle or a bad configuration stops the start with its
@@ -98,6 +102,7 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
       authorizer: authorizerImage,
       handlers,
       integrationTimeoutMs: options.integrationTimeoutMs,
+      publicRoutes: openApiRoute(loadOpenApiFiles(join(workspaceRoot, 'dist/openapi'))),
     });
     const server = await startGatewayServer({ gateway, port: config.port, log: options.log });
     stops.push(() => server.close());

@@ -13,7 +13,12 @@ const logger = createLogger({ service: 'resources-lambda' });
 // DB_SECRET_ID, the AWS SDK are loaded by the first query, not here.
 const store = createLazyResourceStore(databaseSourceFromEnv(process.env));
 
+// VALIDATE_RESPONSES=true (the local API, tests) checks every answer against the declared
+// responses; unset in AWS, where it costs nothing.
 export const handler = withLogger(
   logger,
-  new ApiRouter(resourceRoutes({ store, logger }), { logger }).handler,
+  new ApiRouter(resourceRoutes({ store, logger }), {
+    logger,
+    validateResponses: process.env['VALIDATE_RESPONSES'] === 'true',
+  }).handler,
 );

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import type { APIGatewayProxyResult } from 'aws-lambda';
 import {
@@ -8,7 +9,7 @@ import {
   type ScratchDatabase,
 } from '@tollgate/domain-resources/dev';
 import { proxyEvent, type ProxyEventInit } from '@tollgate/router/testing';
-import { loadBundle, type LambdaHandler } from './load-bundle.js';
+import { bundlePath, loadBundle, type LambdaHandler } from './load-bundle.js';
 
 const backend = process.env['DATABASE_URL'] ? 'PostgreSQL' : 'embedded PGlite';
 /** A REST proxy event as API Gateway sends it after the Tollgate authorizer let company 42 in. */
@@ -170,3 +171,12 @@ async function unusedPort(): Promise<number> {
   if (!address || typeof address !== 'object') throw new Error('no port');
   return address.port;
 }
+
+describe('the built resources-lambda bundle’s size', () => {
+  it('carries the router but none of its OpenAPI generator', () => {
+    const bundle = readFileSync(bundlePath, 'utf8');
+    expect(bundle).toContain('response breaks its declared contract');
+    expect(bundle).not.toContain('openApiDocuments');
+    expect(bundle).not.toContain('OpenApiError');
+  });
+});

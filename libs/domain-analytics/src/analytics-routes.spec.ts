@@ -34,6 +34,8 @@ function analyticsApi({ token = analyticsStandInToken, timeoutMs = 5_000 } = {})
   const routerLogs: Readonly<Record<string, unknown>>[] = [];
   const router = new ApiRouter(analyticsRoutes({ client, logger }), {
     logger: { error: (_, fields) => void routerLogs.push(fields) },
+    // Every answer is also checked against the routes' declared responses.
+    validateResponses: true,
   });
   return { handler: router.handler, upstreamCalls, logs, routerLogs };
 }
@@ -177,10 +179,16 @@ describe('GET /analytics/{reportId} (2024-12-01)', () => {
     expect(response.json).toMatchObject({ companyId: '42' });
   });
 
-  it('is served in version 2024-12-01 only', async () => {
-    const response = await call(reportRequest('daily-usage', { version: '2025-03-01' }));
+  it('serves 2025-03-01 and the deprecated 2024-12-01 alike, and no other version', async () => {
+    const current = await call(reportRequest('daily-usage', { version: '2025-03-01' }));
+    const deprecated = await call(reportRequest('daily-usage', { version: '2024-12-01' }));
+    expect(current.statusCode).toBe(200);
+    expect(deprecated.json).toEqual(current.json);
+    expect(current.headers['Sunset']).toBeUndefined();
+    expect(deprecated.headers['Sunset']).toBe('Wed, 30 Jun 2027 00:00:00 GMT');
 
-    expect(response.statusCode).toBe(400);
-    expect(response.json).toMatchObject({ supportedVersions: ['2024-12-01'] });
+    const older = await call(reportRequest('daily-usage', { version: '2024-06-01' }));
+    expect(older.statusCode).toBe(400);
+    expect(older.json).toMatchObject({ supportedVersions: ['2025-03-01', '2024-12-01'] });
   });
 });

@@ -2,7 +2,7 @@ import { route, type RouteDefinition } from '@tollgate/router';
 import { callerCompanyId } from '@tollgate/runtime-kit';
 import * as z from 'zod/mini';
 import type { AnalyticsClient } from './analytics-client.js';
-import { reportIdPattern } from './report.js';
+import { reportIdPattern, reportSchema } from './report.js';
 import { UpstreamError } from './upstream-error.js';
 import { problemForUpstreamError } from './upstream-problem.js';
 
@@ -21,14 +21,31 @@ const params = z.object({
   reportId: z.string().check(z.regex(reportIdPattern, 'must be 1-64 letters, digits, "_" or "-"')),
 });
 
-/** The analytics domain's routes: `GET /analytics/{reportId}` (version 2024-12-01). */
+/** The versions this domain serves, newest first; the two answer alike. */
+export const analyticsApiVersions = ['2025-03-01', '2024-12-01'] as const;
+
+/** 2024-12-01 is served until this date, like the rest of that API version. */
+export const ANALYTICS_V20241201_SUNSET = '2027-06-30';
+
+const responses = {
+  200: { description: 'the report', body: reportSchema },
+  404: { description: "no such report for the caller's company", problem: true },
+  502: { description: 'the analytics data service failed or sent an unusable answer', problem: true },
+  503: { description: 'the analytics credentials are unavailable; retry after Retry-After seconds', problem: true },
+  504: { description: 'the analytics data service did not answer in time', problem: true },
+} as const;
+
+/** The analytics domain's routes: `GET /analytics/{reportId}` in every supported version. */
 export function analyticsRoutes({ client, logger }: AnalyticsRoutesOptions): RouteDefinition[] {
-  return [
+  return analyticsApiVersions.map((version) =>
     route({
       method: 'GET',
       path: '/analytics/{reportId}',
-      version: '2024-12-01',
+      version,
+      ...(version === '2024-12-01' && { deprecated: { sunset: ANALYTICS_V20241201_SUNSET } }),
+      summary: "Get one of the caller's company's reports from the analytics data service",
       schemas: { params },
+      responses,
       handler: async (request) => {
         const companyId = callerCompanyId(request.event);
         const { reportId } = request.params;
@@ -50,5 +67,5 @@ export function analyticsRoutes({ client, logger }: AnalyticsRoutesOptions): Rou
         }
       },
     }),
-  ];
+  );
 }

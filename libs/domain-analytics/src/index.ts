@@ -6,7 +6,13 @@ export {
   type AnalyticsConfig,
   type AnalyticsTokenConfig,
 } from './analytics-config.js';
-export { analyticsRoutes, type AnalyticsLogger, type AnalyticsRoutesOptions } from './analytics-routes.js';
+export {
+  ANALYTICS_V20241201_SUNSET,
+  analyticsApiVersions,
+  analyticsRoutes,
+  type AnalyticsLogger,
+  type AnalyticsRoutesOptions,
+} from './analytics-routes.js';
 export { analyticsToken, type AnalyticsTokenOptions, type AnalyticsTokenSource } from './analytics-token.js';
 export type { BackoffOptions } from './backoff.js';
 export { reportIdPattern, reportSchema, type Report } from './report.js';

@@ -22,4 +22,9 @@ export interface DomainDefinition extends LambdaImageDefinition {
   readonly basePaths: readonly string[];
   /** API Gateway resources to create for the domain (proxy integrations to its Lambda). */
   readonly apiResources: readonly string[];
+  /**
+   * The module (package subpath) whose `routeTable()` returns the domain's routes, handlers
+   * unused: the API's OpenAPI documents are generated from it.
+   */
+  readonly routeTableModule?: string;
 }

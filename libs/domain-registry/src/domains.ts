@@ -9,6 +9,7 @@ export const domains: readonly DomainDefinition[] = [
     basePaths: ['/resources'],
     apiResources: ['/resources', '/resources/{proxy+}'],
     runtime: postgresContract,
+    routeTableModule: '@tollgate/domain-resources/route-table',
   },
   {
     name: 'analytics',
@@ -23,6 +24,7 @@ export const domains: readonly DomainDefinition[] = [
       },
       local: { ANALYTICS_API_URL: 'analyticsApiUrl', ANALYTICS_API_TOKEN: 'analyticsApiToken' },
     },
+    routeTableModule: '@tollgate/domain-analytics/route-table',
   },
   // New domains are appended here by `nx g @tollgate/nx-plugin:domain`.
 ];

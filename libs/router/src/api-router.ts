@@ -5,6 +5,7 @@ import { compileRoutes } from './compile-routes.js';
 import { matchRoute } from './match-route.js';
 import { ProblemError } from './problem-error.js';
 import { readBody, readQuery } from './read-input.js';
+import { requireDeclaredResponses, responseContractViolation } from './response-contract.js';
 import { findHeader } from './request-headers.js';
 import type { QueryParams, RouteDefinition, RouteRequest } from './route.js';
 import type { CompiledRoute, RouteTable } from './route-table.js';
@@ -16,6 +17,12 @@ import { isValidVersion } from './version.js';
 export interface ApiRouterOptions {
   /** Receives handler failures (default: one JSON line on stderr). */
   readonly logger?: RouterLogger;
+  /**
+   * Development and tests: check every handler's answer against the route's declared
+   * `responses` (status, kind of body, body schema); a violation is logged and answered with
+   * a 500. Every route must then declare its responses. Off by default: production pays nothing.
+   */
+  readonly validateResponses?: boolean;
 }
 
 const NO_ROUTER_HEADERS: RouterHeaders = { version: undefined, deprecation: null };
@@ -43,6 +50,7 @@ class IncomingRequest implements RouteRequest<unknown, unknown, unknown> {
 export class ApiRouter {
   private readonly table: RouteTable;
   private readonly logger: RouterLogger;
+  private readonly validateResponses: boolean;
 
   /** The Lambda entry point: `export const handler = router.handler`. */
   readonly handler: (event: ApiGatewayProxyEvent, context?: LambdaContext) => Promise<ApiGatewayProxyResult>;
@@ -51,6 +59,8 @@ export class ApiRouter {
   constructor(routes: readonly RouteDefinition[], options: ApiRouterOptions = {}) {
     this.table = compileRoutes(routes);
     this.logger = options.logger ?? consoleJsonLogger;
+    this.validateResponses = options.validateResponses === true;
+    if (this.validateResponses) requireDeclaredResponses(routes);
     this.handler = (event, context) => this.dispatch(event, context);
   }
 
@@ -108,20 +118,45 @@ export class ApiRouter {
 
     const requestId = event.requestContext?.requestId ?? context?.awsRequestId ?? randomUUID();
     const request = new IncomingRequest(event, context, version, requestId, input.params, input.query, input.body);
+    let result: ApiGatewayProxyResult;
     try {
-      const response = await route.definition.handler(request as RouteRequest);
-      return handlerResult(response, routerHeaders);
+      result = handlerResult(await route.definition.handler(request as RouteRequest), routerHeaders);
     } catch (error) {
-      if (error instanceof ProblemError) return problemResult(error.problem, routerHeaders, error.headers);
-      this.logger.error('route handler failed', {
-        requestId,
-        method: route.definition.method,
-        route: String(route.definition.path),
-        version,
-        // The error's name only: messages and stacks can carry SQL, secrets or upstream bodies.
-        errorName: error instanceof Error ? error.name : typeof error,
-      });
-      return problemResult(routerProblems.internalError(requestId), routerHeaders);
+      if (!(error instanceof ProblemError)) {
+        return this.failed(route, requestId, version, routerHeaders, 'route handler failed', {
+          // The error's name only: messages and stacks can carry SQL, secrets or upstream bodies.
+          errorName: error instanceof Error ? error.name : typeof error,
+        });
+      }
+      result = problemResult(error.problem, routerHeaders, error.headers);
     }
+    if (this.validateResponses) {
+      const violation = await responseContractViolation(route.definition, result);
+      if (violation !== undefined) {
+        return this.failed(route, requestId, version, routerHeaders, 'response breaks its declared contract', {
+          violation,
+        });
+      }
+    }
+    return result;
+  }
+
+  /** Logs why a request failed and answers a 500 that reveals nothing. */
+  private failed(
+    route: CompiledRoute,
+    requestId: string,
+    version: string,
+    routerHeaders: RouterHeaders,
+    message: string,
+    fields: Readonly<Record<string, unknown>>,
+  ): ApiGatewayProxyResult {
+    this.logger.error(message, {
+      requestId,
+      method: route.definition.method,
+      route: String(route.definition.path),
+      version,
+      ...fields,
+    });
+    return problemResult(routerProblems.internalError(requestId), routerHeaders);
   }
 }

@@ -19,10 +19,12 @@ export {
   type HttpMethod,
   type PathParams,
   type QueryParams,
+  type ResponseDeclaration,
   type RouteDefinition,
   type RouteDeprecation,
   type RouteRequest,
   type RouteResponse,
+  type RouteResponses,
   type RouteSchemas,
 } from './route.js';
 export { RouteDefinitionError, type RouteDefinitionErrorCode } from './route-definition-error.js';

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import SwaggerParser from '@apidevtools/swagger-parser';
 import { handler } from '../examples/notes-api.js';
+import * as notes from '../examples/notes-openapi.js';
 import { proxyEvent } from './testing/index.js';
 
 const ID = '0b6f2f9e-6a3e-4c1e-9d1a-6f1f1f1f1f1f';
@@ -27,3 +29,20 @@ describe('the README example', () => {
     expect(JSON.parse(badVersion.body)).toMatchObject({ detail: 'supported versions: [2025-03-01 (latest), 2024-12-01]' });
   });
 });
+
+describe('the README OpenAPI example', () => {
+  it('is the code in examples/notes-openapi.ts, word for word', () => {
+    const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
+    const example = readFileSync(join(__dirname, '..', 'examples', 'notes-openapi.ts'), 'utf8');
+    expect(readme).toContain('```ts\n' + example + '```');
+  });
+
+  it('validates its answers and documents them in a valid OpenAPI 3.1 document', async () => {
+    const result = await notes.router.handler(proxyEvent({ path: `/notes/${ID}`, version: '2025-03-01' }));
+    expect(JSON.parse(result.body)).toEqual({ data: { id: ID, text: 'hello' } });
+    const document = notes.documents.get('2025-03-01');
+    await expect(SwaggerParser.validate(structuredClone(document) as never)).resolves.toBeDefined();
+    expect(Object.keys(document?.paths['/notes/{id}']?.['get']?.responses ?? {})).toEqual(['200', '400', '404', '500']);
+  });
+});
+

@@ -4,7 +4,8 @@ export type RouteDefinitionErrorCode =
   | 'invalid-method'
   | 'invalid-handler'
   | 'invalid-version'
-  | 'invalid-deprecation';
+  | 'invalid-deprecation'
+  | 'missing-responses';
 
 /** Thrown by `new ApiRouter(...)` when the route table itself is wrong. */
 export class RouteDefinitionError extends Error {

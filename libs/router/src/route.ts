@@ -51,6 +51,24 @@ export interface RouteDeprecation {
   readonly since?: string;
 }
 
+/**
+ * One documented answer of a route. A JSON body has a `body` schema, a problem (a `ProblemError`
+ * the handler throws) says `problem: true`, and an empty body declares neither.
+ */
+export interface ResponseDeclaration {
+  readonly description: string;
+  /** The `application/json` body (documented from the schema's output type). */
+  readonly body?: StandardSchemaV1;
+  /** The body is an RFC 9457 problem, sent as `application/problem+json`. */
+  readonly problem?: boolean;
+}
+
+/**
+ * A route's own answers by status. The router's problems (400 version and validation errors,
+ * 500) are documented for every route and need no entry here.
+ */
+export type RouteResponses = Readonly<Record<number, ResponseDeclaration>>;
+
 export interface RouteSchemas {
   readonly params?: StandardSchemaV1;
   readonly query?: StandardSchemaV1;
@@ -65,7 +83,11 @@ export interface RouteDefinition<TParams = Record<string, string>, TQuery = Quer
   /** The `X-Api-Version` date (`YYYY-MM-DD`) this entry serves. */
   readonly version: string;
   readonly deprecated?: RouteDeprecation;
+  /** One line for the API's documentation. */
+  readonly summary?: string;
   readonly schemas?: RouteSchemas;
+  /** What the handler answers; required to document the route and to validate its responses. */
+  readonly responses?: RouteResponses;
   // Method syntax on purpose: it keeps typed definitions assignable to the erased form.
   handler(request: RouteRequest<TParams, TQuery, TBody>): RouteResponse | Promise<RouteResponse>;
 }
@@ -84,11 +106,13 @@ export function route<
   readonly path: TPath;
   readonly version: string;
   readonly deprecated?: RouteDeprecation;
+  readonly summary?: string;
   readonly schemas?: {
     readonly params?: TParamsSchema;
     readonly query?: TQuerySchema;
     readonly body?: TBodySchema;
   };
+  readonly responses?: RouteResponses;
   readonly handler: (
     request: RouteRequest<
       OutputOr<TParamsSchema, PathParams<TPath>>,

@@ -33,7 +33,8 @@ export async function validateInput(schemas: RouteSchemas, input: RouteInput): P
   return issues;
 }
 
-function issuePath(issue: StandardSchemaV1Issue): string {
+/** `items.0.name`; '' for the value itself. */
+export function issuePath(issue: StandardSchemaV1Issue): string {
   if (issue.path === undefined) return '';
   return issue.path
     .map((segment) => String(typeof segment === 'object' && segment !== null ? segment.key : segment))

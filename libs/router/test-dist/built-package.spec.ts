@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 const dist = join(__dirname, '..', 'dist');
 type RouterModule = typeof import('../src/index.js');
 type TestingModule = typeof import('../src/testing/index.js');
+type OpenApiModule = typeof import('../src/openapi/index.js');
 
 const event = {
   httpMethod: 'GET',
@@ -58,5 +59,26 @@ describe('the built package', () => {
     expect(run.stderr).toBe('');
     const served = { statusCode: 200, body: '{"n":"42"}' };
     expect(JSON.parse(run.stdout)).toMatchObject([served, served]);
+  });
+
+  it('documents a route table with @tollgate/router/openapi from both builds', () => {
+    const responses = { 200: { description: 'pong' } };
+    const documented = (openapi: OpenApiModule, router: RouterModule) =>
+      [...openapi.openApiDocuments({
+        title: 'Ping',
+        routes: [router.route({ method: 'GET', path: '/ping/{n}', version: '2025-03-01', responses, handler: () => ({ status: 200 }) })],
+      }).keys()];
+    expect(documented(require(join(dist, 'cjs', 'openapi', 'index.js')), require(join(dist, 'cjs', 'index.js')))).toEqual(['2025-03-01']);
+
+    const esm = (entry: string) => JSON.stringify(pathToFileURL(join(dist, 'esm', entry)).href);
+    const script = `
+      const { route } = await import(${esm('index.js')});
+      const { openApiDocuments } = await import(${esm('openapi/index.js')});
+      const documents = openApiDocuments({ title: 'Ping', routes: [route({ method: 'GET', path: '/ping/{n}',
+        version: '2025-03-01', responses: { 200: { description: 'pong' } }, handler: () => ({ status: 200 }) })] });
+      console.log(JSON.stringify(documents.get('2025-03-01').paths));`;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(Object.keys(JSON.parse(run.stdout))).toEqual(['/ping/{n}']);
   });
 });

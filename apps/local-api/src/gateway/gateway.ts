@@ -35,6 +35,8 @@ export interface GatewayOptions {
   readonly integrationTimeoutMs?: number;
   /** The API's binary media types; the registry's (the deployed ones) by default. */
   readonly binaryMediaTypes?: readonly string[];
+  /** Answers what the stage serves without a key or a Lambda (the OpenAPI documents), else undefined. */
+  readonly publicRoutes?: (request: GatewayRequest, requestId: string) => GatewayResponse | undefined;
 }
 
 /** The response plus what the request log needs to know about how it came about. */
@@ -89,6 +91,9 @@ export function createGateway(
       ...result,
       requestId,
     });
+
+    const published = options.publicRoutes?.(request, requestId);
+    if (published) return done({ response: published });
 
     const matched = matchResource(request.path);
     if (!matched) {

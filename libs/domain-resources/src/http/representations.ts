@@ -1,4 +1,4 @@
-import type { JsonObject } from '../db/schema.js';
+import * as z from 'zod/mini';
 import type { Resource, ResourcePage } from '../resources/resource-store.js';
 import { encodeCursor } from './list-cursor.js';
 
@@ -9,33 +9,50 @@ import { encodeCursor } from './list-cursor.js';
  *                one resource is { data }.
  */
 
-export interface ResourceV20241201 {
-  id: string;
-  name: string;
-  type: string;
-  attributes: JsonObject;
-  created_at: string;
-  updated_at: string;
-}
+const timestamp = z.iso.datetime({ offset: true });
+const attributes = z.record(z.string(), z.unknown());
+const cursor = z.nullable(z.string());
 
-export interface ResourceListV20241201 {
-  items: ResourceV20241201[];
-  next_cursor: string | null;
-}
+/** The response bodies, as declared to the router: validated in tests, documented in OpenAPI. */
+export const resourceV20241201Schema = z.strictObject({
+  id: z.uuid(),
+  name: z.string(),
+  type: z.string(),
+  attributes,
+  created_at: timestamp,
+  updated_at: timestamp,
+});
 
-export interface ResourceV20250301 {
-  id: string;
-  name: string;
-  type: string;
-  attributes: JsonObject;
-  createdAt: string;
-  updatedAt: string;
-}
+export const resourceListV20241201Schema = z.strictObject({
+  items: z.array(resourceV20241201Schema),
+  next_cursor: cursor,
+});
 
-export interface ResourceListV20250301 {
-  data: ResourceV20250301[];
-  pagination: { limit: number; hasMore: boolean; nextCursor: string | null };
-}
+export const resourceV20250301Schema = z.strictObject({
+  id: z.uuid(),
+  name: z.string(),
+  type: z.string(),
+  attributes,
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+
+export const resourceListV20250301Schema = z.strictObject({
+  data: z.array(resourceV20250301Schema),
+  pagination: z.strictObject({
+    limit: z.int().check(z.minimum(1)),
+    hasMore: z.boolean(),
+    nextCursor: cursor,
+  }),
+});
+
+/** `GET /resources/{id}` in 2025-03-01: the resource under `data`. */
+export const resourceEnvelopeV20250301Schema = z.strictObject({ data: resourceV20250301Schema });
+
+export type ResourceV20241201 = z.infer<typeof resourceV20241201Schema>;
+export type ResourceListV20241201 = z.infer<typeof resourceListV20241201Schema>;
+export type ResourceV20250301 = z.infer<typeof resourceV20250301Schema>;
+export type ResourceListV20250301 = z.infer<typeof resourceListV20250301Schema>;
 
 export function resourceV20241201(r: Resource): ResourceV20241201 {
   return {

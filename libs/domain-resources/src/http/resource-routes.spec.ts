@@ -38,7 +38,8 @@ describe(`resource routes on ${backend}`, () => {
     await seedDemoData(database.db);
     const router = new ApiRouter(
       resourceRoutes({ store: createPostgresResourceStore(database.db), logger }),
-      { logger },
+      // Every answer below is also checked against the routes' declared responses.
+      { logger, validateResponses: true },
     );
     call = (init) => router.handler(request(init));
   });
@@ -272,7 +273,10 @@ describe(`resource routes when the database goes away (${backend})`, () => {
     const proxy = await startTcpProxy(database.url);
     const { logger, entries } = recordingLogger();
     const store = createLazyResourceStore({ kind: 'url', url: proxy.url });
-    const router = new ApiRouter(resourceRoutes({ store, logger }), { logger });
+    const router = new ApiRouter(resourceRoutes({ store, logger }), {
+      logger,
+      validateResponses: true,
+    });
     const get = () =>
       router.handler(
         request({ path: `/resources/${demoResourceIds.acme}`, version: '2025-03-01' }),
@@ -320,7 +324,10 @@ describe(`resource routes when the database goes away (${backend})`, () => {
       { kind: 'url', url: proxy.url },
       { statementTimeoutMillis: 200, connectionTimeoutMillis: 300 },
     );
-    const router = new ApiRouter(resourceRoutes({ store, logger }), { logger });
+    const router = new ApiRouter(resourceRoutes({ store, logger }), {
+      logger,
+      validateResponses: true,
+    });
     const get = () =>
       router.handler(
         request({ path: `/resources/${demoResourceIds.acme}`, version: '2025-03-01' }),

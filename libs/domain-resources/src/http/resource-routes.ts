@@ -10,9 +10,13 @@ import { ResourceNotFoundError } from '../resources/resource-errors.js';
 import type { ListPosition, Resource, ResourceStore } from '../resources/resource-store.js';
 import { toProblem } from './domain-problems.js';
 import {
+  resourceEnvelopeV20250301Schema,
   resourceListV20241201,
+  resourceListV20241201Schema,
   resourceListV20250301,
+  resourceListV20250301Schema,
   resourceV20241201,
+  resourceV20241201Schema,
   resourceV20250301,
 } from './representations.js';
 import { listQuerySchema, resourceParamsSchema } from './request-schemas.js';
@@ -58,12 +62,30 @@ export function resourceRoutes({ store, logger }: ResourceRoutesDeps): RouteDefi
 
   const v2024 = { deprecated: { sunset: V20241201_SUNSET } } as const;
 
+  // What `toProblem` answers besides the representations; the router documents its own 400s.
+  const unavailable = {
+    503: {
+      description: 'the database is unavailable; retry after Retry-After seconds',
+      problem: true,
+    },
+  } as const;
+  const notFound = {
+    404: { description: "no resource with this id in the caller's company", problem: true },
+  } as const;
+  const listSummary = "List the caller's company's resources, oldest first, a page at a time";
+  const oneSummary = "Get one of the caller's company's resources";
+
   return [
     route({
       method: 'GET',
       path: '/resources',
       version: '2025-03-01',
+      summary: listSummary,
       schemas: { query: listQuerySchema },
+      responses: {
+        200: { description: 'one page of resources', body: resourceListV20250301Schema },
+        ...unavailable,
+      },
       handler: (request) =>
         forCaller(request, async (companyId) =>
           resourceListV20250301(await listPage(companyId, request.query), request.query.limit),
@@ -74,7 +96,12 @@ export function resourceRoutes({ store, logger }: ResourceRoutesDeps): RouteDefi
       path: '/resources',
       version: '2024-12-01',
       ...v2024,
+      summary: listSummary,
       schemas: { query: listQuerySchema },
+      responses: {
+        200: { description: 'one page of resources', body: resourceListV20241201Schema },
+        ...unavailable,
+      },
       handler: (request) =>
         forCaller(request, async (companyId) =>
           resourceListV20241201(await listPage(companyId, request.query)),
@@ -84,7 +111,13 @@ export function resourceRoutes({ store, logger }: ResourceRoutesDeps): RouteDefi
       method: 'GET',
       path: '/resources/{id}',
       version: '2025-03-01',
+      summary: oneSummary,
       schemas: { params: resourceParamsSchema },
+      responses: {
+        200: { description: 'the resource', body: resourceEnvelopeV20250301Schema },
+        ...notFound,
+        ...unavailable,
+      },
       handler: (request) =>
         forCaller(request, async (companyId) => ({
           data: resourceV20250301(await findOne(companyId, request.params.id)),
@@ -95,7 +128,13 @@ export function resourceRoutes({ store, logger }: ResourceRoutesDeps): RouteDefi
       path: '/resources/{id}',
       version: '2024-12-01',
       ...v2024,
+      summary: oneSummary,
       schemas: { params: resourceParamsSchema },
+      responses: {
+        200: { description: 'the resource', body: resourceV20241201Schema },
+        ...notFound,
+        ...unavailable,
+      },
       handler: (request) =>
         forCaller(request, async (companyId) =>
           resourceV20241201(await findOne(companyId, request.params.id)),

@@ -1,0 +1,4 @@
+module.exports = {
+  displayName: 'openapi',
+  preset: '../../jest.preset.js',
+};

@@ -1,0 +1,20 @@
+import { resolve } from 'node:path';
+import { infraServers, serversOf } from './infra-servers.js';
+
+describe('servers', () => {
+  it('are each infra environment’s custom domain', async () => {
+    const servers = await infraServers(resolve(__dirname, '../../..'));
+    expect(servers.length).toBeGreaterThanOrEqual(1);
+    for (const server of servers) {
+      expect(server.url).toMatch(/^https:\/\/[a-z0-9.-]+$/);
+      expect(server.description).toMatch(/^\w+ \(stage \w+\)$/);
+    }
+  });
+
+  it('refuse an environment without a domain', () => {
+    expect(() => serversOf({ dev: { api: { stageName: 'v1' } } })).toThrow(/domain/);
+    expect(
+      serversOf({ dev: { domain: { domainName: 'api.example.com' }, api: { stageName: 'v1' } } }),
+    ).toEqual([{ url: 'https://api.example.com', description: 'dev (stage v1)' }]);
+  });
+});

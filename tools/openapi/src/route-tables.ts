@@ -1,0 +1,39 @@
+import type { DomainDefinition } from '@tollgate/domain-registry';
+import type { RouteDefinition } from '@tollgate/router';
+
+export type ModuleImporter = (specifier: string) => Promise<Record<string, unknown>>;
+
+/** The registry names a domain's route table module; anything else about it is a wiring fault. */
+export class RouteTableError extends Error {
+  override readonly name = 'RouteTableError';
+}
+
+/** Every domain's routes, read from the module its registry entry names. */
+export async function loadRouteTables(
+  domains: readonly DomainDefinition[],
+  importModule: ModuleImporter = (specifier) => import(specifier),
+): Promise<RouteDefinition[]> {
+  const routes: RouteDefinition[] = [];
+  for (const domain of domains) {
+    const specifier = domain.routeTableModule;
+    if (specifier === undefined) {
+      throw new RouteTableError(
+        `domain ${domain.name} names no routeTableModule: its routes cannot be documented`,
+      );
+    }
+    const { routeTable } = await importModule(specifier);
+    if (typeof routeTable !== 'function') {
+      throw new RouteTableError(
+        `${specifier} (domain ${domain.name}) exports no routeTable() function`,
+      );
+    }
+    const table: unknown = routeTable();
+    if (!Array.isArray(table)) {
+      throw new RouteTableError(
+        `${specifier} (domain ${domain.name}): routeTable() returned no array`,
+      );
+    }
+    routes.push(...(table as RouteDefinition[]));
+  }
+  return routes;
+}
