@@ -5,16 +5,29 @@ import { routeTable } from './route-table.js';
 describe('routeTable', () => {
   it('is the routes the Lambda serves, each declaring its responses', () => {
     const documented = routeTable();
-    const served = analyticsRoutes({ client: { getReport: jest.fn() } });
+    const served = analyticsRoutes({
+      client: { getReport: jest.fn() },
+      logger: { warn: jest.fn() },
+    });
     const shape = (routes: typeof served) =>
-      routes.map(({ method, path, version, deprecated, schemas }) => ({ method, path, version, deprecated, schemas }));
+      routes.map(({ method, path, version, deprecated, schemas }) => ({
+        method,
+        path,
+        version,
+        deprecated,
+        schemas,
+      }));
     expect(shape(documented)).toEqual(shape(served));
     for (const route of documented) expect(Object.keys(route.responses ?? {})).toContain('200');
   });
 
   it('serves nothing: a handler called by mistake fails loudly', async () => {
     const [report] = routeTable();
-    const event = proxyEvent({ path: '/analytics/daily-usage', version: '2025-03-01', authorizer: { companyId: '42' } });
+    const event = proxyEvent({
+      path: '/analytics/daily-usage',
+      version: '2025-03-01',
+      authorizer: { companyId: '42' },
+    });
     const request = {
       event,
       context: undefined,

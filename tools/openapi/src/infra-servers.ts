@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { environments } from '@tollgate/platform-config';
 import type { OpenApiServer } from '@tollgate/router/openapi';
 import * as z from 'zod';
 
@@ -16,13 +16,7 @@ export function serversOf(environments: Readonly<Record<string, unknown>>): Open
   });
 }
 
-/**
- * The servers of every environment the infra app deploys. Read from the infra app's config at
- * run time (a tool may not import an app); the Nx project depends on `infra` implicitly.
- */
-export async function infraServers(workspaceRoot: string): Promise<OpenApiServer[]> {
-  const config = (await import(join(workspaceRoot, 'apps/infra/src/config/load-config.ts'))) as {
-    environments: Readonly<Record<string, unknown>>;
-  };
-  return serversOf(config.environments);
+/** The servers of every environment the platform config deploys. */
+export function infraServers(): OpenApiServer[] {
+  return serversOf(environments);
 }

@@ -13,7 +13,7 @@ const outDir = join(workspaceRoot, 'dist/openapi');
 try {
   const documents = tollgateDocuments({
     routes: await loadRouteTables(domains),
-    servers: await infraServers(workspaceRoot),
+    servers: infraServers(),
   });
   const files = writeDocuments(outDir, documents);
   console.log(`OpenAPI documents in dist/openapi: ${files.join(', ')}`);

@@ -9,6 +9,7 @@ const domain: DomainDefinition = {
   basePaths: ['/notes'],
   apiResources: ['/notes'],
   routeTableModule: '@example/notes/route-table',
+  runtime: { aws: {}, local: {} },
 };
 const notes = route({
   method: 'GET',

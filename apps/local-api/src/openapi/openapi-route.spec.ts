@@ -67,7 +67,11 @@ describe('GET /openapi through the gateway', () => {
     );
     const gateway = createGateway({
       registry: [],
-      authorizer: { lambdaApp: 'authorizer-lambda', imageName: 'authorizer' },
+      authorizer: {
+        lambdaApp: 'authorizer-lambda',
+        imageName: 'authorizer',
+        runtime: { aws: {}, local: {} },
+      },
       handlers: fakeHandlerSource({}),
       publicRoutes: openApiRoute(files),
     });
