@@ -25,3 +25,38 @@ export function findHeader(event: ApiGatewayProxyEvent, lowerCaseName: string): 
   }
   return undefined;
 }
+
+/** What {@link singleHeader} returns for a header sent more than once with different values. */
+export const CONFLICTING_VALUES: unique symbol = Symbol('conflicting header values');
+
+/**
+ * The one value of a header the router decides on. The rule for repeated headers: the same value
+ * sent twice (in any name casing) counts once; different values are a conflict, never "the last
+ * one wins" — a layer that reads the first would otherwise decide on another value than this one.
+ */
+export function singleHeader(
+  event: ApiGatewayProxyEvent,
+  lowerCaseName: string,
+): string | undefined | typeof CONFLICTING_VALUES {
+  const value = findHeader(event, lowerCaseName);
+  if (value === undefined) return undefined;
+  const differs = (other: string | null | undefined) => other !== undefined && other !== null && other !== value;
+  const headers = event.headers;
+  if (headers) {
+    for (const name in headers) {
+      if (name.length === lowerCaseName.length && name.toLowerCase() === lowerCaseName && differs(headers[name])) {
+        return CONFLICTING_VALUES;
+      }
+    }
+  }
+  const multiValueHeaders = event.multiValueHeaders;
+  if (multiValueHeaders) {
+    for (const name in multiValueHeaders) {
+      if (name.length === lowerCaseName.length && name.toLowerCase() === lowerCaseName) {
+        const values = multiValueHeaders[name];
+        if (values?.some(differs)) return CONFLICTING_VALUES;
+      }
+    }
+  }
+  return value;
+}
