@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { keyMapFileProblem } from './key-map-file-check.js';
 
 /** How `npm start` is configured: environment variables, validated once at start. */
 export interface LocalConfig {
@@ -43,5 +44,7 @@ export function localConfigFromEnv(
   if (apiKeysFile && !existsSync(apiKeysFile)) {
     throw new LocalConfigError(`API_KEYS_FILE: no such file: ${apiKeysFile}`);
   }
+  const keyMapProblem = apiKeysFile && keyMapFileProblem(apiKeysFile);
+  if (keyMapProblem) throw new LocalConfigError(`API_KEYS_FILE: ${keyMapProblem}`);
   return { port: parsed.data.PORT, databaseUrl: parsed.data.DATABASE_URL, apiKeysFile };
 }
