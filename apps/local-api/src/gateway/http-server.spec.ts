@@ -1,4 +1,3 @@
-import { connect } from 'node:net';
 import {
   gatewayFallbackBody,
   gatewayFallbackProblems,
@@ -7,6 +6,7 @@ import {
 } from '@tollgate/domain-registry';
 import type { GatewayResult } from './gateway.js';
 import { type GatewayServer, startGatewayServer } from './http-server.js';
+import { type RawAnswer, rawExchange } from './raw-exchange.test-support.js';
 
 /** Node's HTTP server in front of a gateway that answers 204 to anything it is handed. */
 let server: GatewayServer;
@@ -27,47 +27,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-interface RawAnswer {
-  readonly status: number;
-  readonly headers: Record<string, string>;
-  readonly body: string;
-  readonly elapsedMs: number;
-}
-
-/**
- * Writes `chunks` to a fresh connection (`gapMs` apart, the last one left open) and reads the
- * answer until the server closes the connection.
- */
-function exchange(chunks: readonly string[], gapMs = 0): Promise<RawAnswer> {
-  const { port } = new URL(server.url);
-  const started = performance.now();
-  return new Promise((resolve, reject) => {
-    const socket = connect(Number(port), '127.0.0.1');
-    let received = '';
-    let timer: NodeJS.Timeout | undefined;
-    socket.on('data', (data) => (received += data.toString('latin1')));
-    socket.on('error', reject);
-    socket.on('close', () => {
-      clearTimeout(timer);
-      const [head = '', body = ''] = received.split('\r\n\r\n', 2);
-      const [statusLine = '', ...headerLines] = head.split('\r\n');
-      const headers = Object.fromEntries(
-        headerLines.map((line) => {
-          const colon = line.indexOf(':');
-          return [line.slice(0, colon).toLowerCase(), line.slice(colon + 1).trim()];
-        }),
-      );
-      resolve({ status: Number(statusLine.split(' ')[1]), headers, body, elapsedMs: performance.now() - started });
-    });
-    let index = 0;
-    const next = () => {
-      if (socket.destroyed || index >= chunks.length) return;
-      socket.write(chunks[index++] ?? '');
-      timer = setTimeout(next, gapMs);
-    };
-    socket.on('connect', next);
-  });
-}
+const exchange = (chunks: readonly string[], gapMs?: number) => rawExchange(server.url, chunks, gapMs);
 
 function expectFallbackProblem(answer: RawAnswer, status: number, message: string) {
   expect(answer.status).toBe(status);
