@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -208,5 +209,19 @@ describe('npm start with a broken configuration', () => {
       expect(api.output()).toContain('password=***');
       expect(api.output()).not.toContain('hunter2');
     });
+  });
+});
+
+describe('the scripts behind npm start answer --help', () => {
+  it.each([
+    ['tools/scripts/start.mjs', /^usage: npm start \[-- --no-build\]\n/],
+    ['tools/scripts/bundle-lambda.mjs', /^usage: node tools\/scripts\/bundle-lambda\.mjs <app>/],
+  ])('%s --help prints its usage and exits 0', (script, usage) => {
+    const result = spawnSync(process.execPath, [join(workspaceRoot, script), '--help'], {
+      cwd: workspaceRoot,
+      encoding: 'utf8',
+    });
+    expect({ status: result.status, stderr: result.stderr }).toEqual({ status: 0, stderr: '' });
+    expect(result.stdout).toMatch(usage);
   });
 });
