@@ -1,7 +1,7 @@
 import type { InfraConfig } from '../config/config-schema.js';
 
 /**
- * Each Lambda's environment in AWS (DESIGN.md's configuration table), keyed by image name.
+ * Each Lambda's environment in AWS (docs/design.md's configuration table), keyed by image name.
  * Secrets travel by name; the functions read them through the shared role.
  */
 const environments: Readonly<Record<string, (config: InfraConfig) => Record<string, string>>> = {

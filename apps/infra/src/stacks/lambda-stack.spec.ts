@@ -78,7 +78,7 @@ describe.each(['authorizer', 'resources', 'analytics'])('the %s Lambda', (name) 
   });
 });
 
-describe('Lambda environments (DESIGN.md’s configuration table)', () => {
+describe('Lambda environments (docs/design.md’s configuration table)', () => {
   it.each([
     ['authorizer', { API_KEYS_SECRET_ID: 'tollgate/dev/api-key-map' }],
     ['resources', { DB_SECRET_ID: 'tollgate/dev/database' }],
