@@ -64,53 +64,52 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
 
   const requestTimeout = options.requestTimeoutMs ?? 30_000;
   const headersTimeout = Math.min(options.headersTimeoutMs ?? 10_000, requestTimeout);
-  const server = createServer(
-    {
-      requestTimeout,
-      headersTimeout,
-      // How often Node looks for expired requests: often enough that the timeouts above hold.
-      connectionsCheckingInterval: Math.max(50, Math.min(1000, headersTimeout / 4)),
-    },
-    async (req, res) => {
-      const started = performance.now();
-      // Captured now: reading the body to its end (or giving up on it) detaches `req.socket`.
-      const socket = req.socket;
-      const [path = '/', rawQuery = ''] = splitUrl(req.url ?? '/');
-      const method = req.method ?? 'GET';
-      let result: GatewayResult;
-      try {
-        const body = await readBody(req, maxBodyBytes);
-        const socketAddress = socket.remoteAddress ?? '127.0.0.1';
-        result = await options.gateway({
-          method,
-          path,
-          rawQuery,
-          headerPairs: pairs(req.rawHeaders),
-          body,
-          sourceIp: socketAddress.replace(/^::ffff:/, ''),
-          protocol: `HTTP/${req.httpVersion}`,
-          host: req.headers.host ?? `${host}:${(server.address() as AddressInfo).port}`,
-        });
-      } catch (error) {
-        const tooLarge = error instanceof BodyTooLarge;
-        // The connection is gone (a request timeout answered it, or the client left): no answer.
-        if (!tooLarge && socket.destroyed) return;
-        const requestId = randomUUID();
-        result = {
-          requestId,
-          reason: tooLarge
-            ? undefined
-            : `gateway error: ${error instanceof Error ? error.message : String(error)}`,
-          response: gatewayProblem(tooLarge ? 'request-too-large' : 'internal-error', requestId),
-        };
-        if (tooLarge) res.setHeader('Connection', 'close');
-      }
-      write(res, result);
-      options.log(
-        formatRequestLog({ method, path, result, durationMs: performance.now() - started }),
-      );
-    },
-  );
+  const timeouts = {
+    requestTimeout,
+    headersTimeout,
+    // How often Node looks for expired requests: often enough that the timeouts above hold.
+    connectionsCheckingInterval: Math.max(50, Math.min(1000, headersTimeout / 4)),
+  };
+
+  const server = createServer(timeouts, async (req, res) => {
+    const started = performance.now();
+    // Captured now: reading the body to its end (or giving up on it) detaches `req.socket`.
+    const socket = req.socket;
+    const [path = '/', rawQuery = ''] = splitUrl(req.url ?? '/');
+    const method = req.method ?? 'GET';
+    let result: GatewayResult;
+    try {
+      const body = await readBody(req, maxBodyBytes);
+      const socketAddress = socket.remoteAddress ?? '127.0.0.1';
+      result = await options.gateway({
+        method,
+        path,
+        rawQuery,
+        headerPairs: pairs(req.rawHeaders),
+        body,
+        sourceIp: socketAddress.replace(/^::ffff:/, ''),
+        protocol: `HTTP/${req.httpVersion}`,
+        host: req.headers.host ?? `${host}:${(server.address() as AddressInfo).port}`,
+      });
+    } catch (error) {
+      const tooLarge = error instanceof BodyTooLarge;
+      // The connection is gone (a request timeout answered it, or the client left): no answer.
+      if (!tooLarge && socket.destroyed) return;
+      const requestId = randomUUID();
+      result = {
+        requestId,
+        reason: tooLarge
+          ? undefined
+          : `gateway error: ${error instanceof Error ? error.message : String(error)}`,
+        response: gatewayProblem(tooLarge ? 'request-too-large' : 'internal-error', requestId),
+      };
+      if (tooLarge) res.setHeader('Connection', 'close');
+    }
+    write(res, result);
+    options.log(
+      formatRequestLog({ method, path, result, durationMs: performance.now() - started }),
+    );
+  });
 
   // Node answers these below any request handler, with plain-text or empty bodies (CONNECT just
   // closes the socket): here they get the problem bodies the gateway answers everything else with.
