@@ -38,14 +38,15 @@ export function singleHeader(
   event: ApiGatewayProxyEvent,
   lowerCaseName: string,
 ): string | undefined | typeof CONFLICTING_VALUES {
-  const value = findHeader(event, lowerCaseName);
-  if (value === undefined) return undefined;
-  const differs = (other: string | null | undefined) => other !== undefined && other !== null && other !== value;
+  let value: string | undefined;
   const headers = event.headers;
   if (headers) {
     for (const name in headers) {
-      if (name.length === lowerCaseName.length && name.toLowerCase() === lowerCaseName && differs(headers[name])) {
-        return CONFLICTING_VALUES;
+      if (name.length === lowerCaseName.length && name.toLowerCase() === lowerCaseName) {
+        const candidate = headers[name];
+        if (candidate === undefined || candidate === null) continue;
+        if (value === undefined) value = candidate;
+        else if (candidate !== value) return CONFLICTING_VALUES;
       }
     }
   }
@@ -53,8 +54,11 @@ export function singleHeader(
   if (multiValueHeaders) {
     for (const name in multiValueHeaders) {
       if (name.length === lowerCaseName.length && name.toLowerCase() === lowerCaseName) {
-        const values = multiValueHeaders[name];
-        if (values?.some(differs)) return CONFLICTING_VALUES;
+        for (const candidate of multiValueHeaders[name] ?? []) {
+          if (candidate === undefined || candidate === null) continue;
+          if (value === undefined) value = candidate;
+          else if (candidate !== value) return CONFLICTING_VALUES;
+        }
       }
     }
   }
