@@ -1,6 +1,6 @@
 import nx from '@nx/eslint-plugin';
 
-// Tags (set in each project's package.json "nx.tags") encode DESIGN.md's dependency rules:
+// Tags (set in each project's package.json "nx.tags") encode docs/design.md's dependency rules:
 //   type:app | type:lib | type:tool  apps and tools depend on libs only; libs never on apps
 //   publishable                    router and authz: no workspace dependency at all
 //   scope:domain                   a domain lib may use the router, never another domain or authz

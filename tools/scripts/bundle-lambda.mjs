@@ -6,9 +6,14 @@ import { build } from 'esbuild';
 import { writeFile, rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 
+const usage = 'usage: node tools/scripts/bundle-lambda.mjs <app> [--external=<module>]...';
 const [app, ...flags] = process.argv.slice(2);
+if (app === '--help' || app === '-h') {
+  console.log(usage);
+  process.exit(0);
+}
 if (!app) {
-  console.error('usage: bundle-lambda.mjs <app> [--external=<module>]...');
+  console.error(usage);
   process.exit(2);
 }
 const external = flags.filter((f) => f.startsWith('--external=')).map((f) => f.slice(11));

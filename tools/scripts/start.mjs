@@ -13,6 +13,18 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { register } from 'tsx/esm/api';
 
+const usage = `usage: npm start [-- --no-build]
+  Runs the whole API on this machine: builds the Lambda bundles (skipped with --no-build), then
+  starts the local API on http://127.0.0.1:$PORT.
+environment:
+  PORT           port to listen on (default 3000; 0 picks a free one)
+  DATABASE_URL   a PostgreSQL to migrate and seed (default: embedded PostgreSQL)
+  API_KEYS_FILE  the key map (default: apps/local-api/demo-keys.json)`;
+if (process.argv.includes('--help') || process.argv.includes('-h')) {
+  console.log(usage);
+  process.exit(0);
+}
+
 const root = resolve(import.meta.dirname, '../..');
 
 // tsx first: the registry (and later main.ts) is TypeScript source.

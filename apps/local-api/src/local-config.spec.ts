@@ -44,5 +44,9 @@ describe('localConfigFromEnv', () => {
     expect(() => localConfigFromEnv({ API_KEYS_FILE: 'missing.json' }, cwd)).toThrow(
       /^invalid configuration: API_KEYS_FILE no such file/,
     );
+    writeFileSync(join(cwd, 'bad-keys.json'), '[]');
+    expect(() => localConfigFromEnv({ API_KEYS_FILE: 'bad-keys.json' }, cwd)).toThrow(
+      `API_KEYS_FILE: ${join(cwd, 'bad-keys.json')}: invalid key map: key map must be a JSON object of key → entry`,
+    );
   });
 });

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ConfigError, configFromEnv, type Env } from '@tollgate/runtime-kit';
 import * as z from 'zod/mini';
+import { keyMapFileProblem } from './key-map-file-check.js';
 
 /** How `npm start` is configured: environment variables, validated once at start. */
 export interface LocalConfig {
@@ -43,5 +44,7 @@ export function localConfigFromEnv(env: Env, cwd: string): LocalConfig {
   if (apiKeysFile && !existsSync(apiKeysFile)) {
     throw new ConfigError(`API_KEYS_FILE no such file: ${apiKeysFile}`);
   }
+  const keyMapProblem = apiKeysFile && keyMapFileProblem(apiKeysFile);
+  if (keyMapProblem) throw new ConfigError(`API_KEYS_FILE ${keyMapProblem}`);
   return { port: PORT, databaseUrl: DATABASE_URL, apiKeysFile };
 }

@@ -7,6 +7,7 @@ import {
 import { authorizerImage, domains, lambdaImages } from '@tollgate/domain-registry';
 import { demoCompanies, demoResourceIds } from '@tollgate/domain-resources/dev';
 import { type CurlExample, demoExamples } from './curl-examples.js';
+import { redactDatabaseUrl } from './database-url-redaction.js';
 import { prepareDatabase } from './database.js';
 import { createGateway } from './gateway/gateway.js';
 import { bundleHandlerSource } from './gateway/handler-source.js';
@@ -43,12 +44,6 @@ export interface LocalApi {
 export const demoKeysFile = (workspaceRoot: string) =>
   join(workspaceRoot, 'apps/local-api/demo-keys.json');
 
-function redactPassword(url: string): string {
-  const parsed = new URL(url);
-  if (parsed.password) parsed.password = '***';
-  return parsed.toString();
-}
-
 /**
  * The whole API on one machine: database (migrated, seeded), the external data API stand-in,
  * the built Lambda bundles configured through their environment variables, and the gateway.
@@ -63,7 +58,7 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
     if (config.databaseUrl) {
       // Said before it happens: the demo seed writes into a database the user owns.
       options.log(
-        `local-api: DATABASE_URL is set: migrating ${redactPassword(config.databaseUrl)} and upserting the demo rows (companies ${demoCompanies.acme} and ${demoCompanies.globex}, fixed ids) into it`,
+        `local-api: DATABASE_URL is set: migrating ${redactDatabaseUrl(config.databaseUrl)} and upserting the demo rows (companies ${demoCompanies.acme} and ${demoCompanies.globex}, fixed ids) into it`,
       );
     }
     // Both at once: the embedded database's start dominates the start-up time.
@@ -112,7 +107,7 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
       url: server.url,
       databaseDescription: database.embedded
         ? `embedded PostgreSQL (PGlite) at ${database.url}, migrated, ${database.seededRows} demo rows`
-        : `${redactPassword(database.url)} (DATABASE_URL), migrated, ${database.seededRows} demo rows upserted into it`,
+        : `${redactDatabaseUrl(database.url)} (DATABASE_URL), migrated, ${database.seededRows} demo rows upserted into it`,
       analyticsUrl: standIn.url,
       apiKeysFile,
       demoKeys,

@@ -92,15 +92,34 @@ describe('ApiRouter dispatch', () => {
       expect(jsonBody(result)).toEqual({ id: '1', version: '2024-12-01' });
     });
 
-    it('falls back to multiValueHeaders (last value, as API Gateway does for headers)', async () => {
+    it('falls back to multiValueHeaders, where the same value sent twice counts once', async () => {
       const result = await router.handler(
         {
           ...request('GET', '/resources/1', { version: undefined }),
           headers: null,
-          multiValueHeaders: { 'X-Api-Version': ['2024-12-01', '2025-03-01'] },
+          multiValueHeaders: { 'X-Api-Version': ['2024-12-01', '2024-12-01'] },
         },
       );
-      expect(jsonBody(result)).toMatchObject({ version: '2025-03-01' });
+      expect(jsonBody(result)).toMatchObject({ version: '2024-12-01' });
+    });
+
+    it.each([
+      ['repeated in multiValueHeaders', { 'X-Api-Version': '2025-03-01' }, { 'X-Api-Version': ['2024-12-01', '2025-03-01'] }],
+      [
+        'under two casings',
+        { 'X-Api-Version': '2025-03-01', 'x-api-version': '2024-12-01' },
+        { 'X-Api-Version': ['2025-03-01'], 'x-api-version': ['2024-12-01'] },
+      ],
+    ])('answers 400 conflicting-header for two different versions %s, never picking one', async (_, headers, multiValueHeaders) => {
+      const result = await router.handler({ ...request('GET', '/resources/1', { version: undefined }), headers, multiValueHeaders });
+      expect(result.statusCode).toBe(400);
+      expect(result.headers['X-Api-Version']).toBeUndefined();
+      expect(jsonBody(result)).toEqual({
+        type: 'https://tollgate.dev/problems/conflicting-header',
+        title: 'Conflicting header',
+        status: 400,
+        detail: 'X-Api-Version was sent more than once with different values; send it once',
+      });
     });
 
     it('answers 400 unsupported-version listing the route versions newest first, latest marked', async () => {
@@ -176,6 +195,35 @@ describe('ApiRouter dispatch', () => {
   });
 
   describe('responses', () => {
+    it('says no-store and Vary: X-Api-Version on every response, problems and the version check included', async () => {
+      const router = routerOf([route({ method: 'GET', path: '/data', version: '2025-03-01', handler: () => ({ status: 200, body: {} }) })]);
+      const answers = [
+        await router.handler(request('GET', '/data')),
+        await router.handler(request('GET', '/data', { version: undefined })),
+        await router.handler(request('GET', '/nowhere')),
+        await router.handler(request('GET', '/data', { version: '2023-01-01' })),
+      ];
+      expect(answers.map((result) => result.statusCode)).toEqual([200, 400, 404, 400]);
+      for (const result of answers) expect(result.headers).toMatchObject({ 'Cache-Control': 'no-store', Vary: 'X-Api-Version' });
+    });
+
+    it('keeps a cache policy the route chose and adds X-Api-Version to its Vary', async () => {
+      const router = routerOf([
+        route({
+          method: 'GET',
+          path: '/public',
+          version: '2025-03-01',
+          handler: () => ({ status: 200, body: {}, headers: { 'cache-control': 'private, max-age=60', vary: 'Accept' } }),
+        }),
+        route({ method: 'GET', path: '/any', version: '2025-03-01', handler: () => ({ status: 200, headers: { Vary: '*' } }) }),
+      ]);
+      const result = await router.handler(request('GET', '/public'));
+      expect(result.headers).toMatchObject({ 'cache-control': 'private, max-age=60', vary: 'Accept, X-Api-Version' });
+      expect(result.headers['Cache-Control']).toBeUndefined();
+      expect(result.headers['Vary']).toBeUndefined();
+      expect((await router.handler(request('GET', '/any'))).headers['Vary']).toBe('*');
+    });
+
     it('sends JSON with a content-type unless the handler chose one', async () => {
       const router = routerOf([
         route({ method: 'GET', path: '/json', version: '2025-03-01', handler: () => ({ status: 201, body: [1] }) }),
@@ -190,13 +238,13 @@ describe('ApiRouter dispatch', () => {
       const json = await router.handler(request('GET', '/json'));
       expect(json).toEqual({
         statusCode: 201,
-        headers: { 'Content-Type': 'application/json', 'X-Api-Version': '2025-03-01' },
+        headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', Vary: 'X-Api-Version', 'X-Api-Version': '2025-03-01' },
         body: '[1]',
         isBase64Encoded: false,
       });
       const csv = await router.handler(request('GET', '/csv'));
       expect(csv.body).toBe('a,b\n');
-      expect(csv.headers).toEqual({ 'content-type': 'text/csv', 'Cache-Control': 'no-store', 'X-Api-Version': '2025-03-01' });
+      expect(csv.headers).toEqual({ 'content-type': 'text/csv', 'Cache-Control': 'no-store', Vary: 'X-Api-Version', 'X-Api-Version': '2025-03-01' });
       const empty = await router.handler(request('GET', '/empty'));
       expect(empty).toMatchObject({ statusCode: 204, body: '', headers: { 'X-Api-Version': '2025-03-01' } });
     });
@@ -272,6 +320,8 @@ describe('ApiRouter dispatch', () => {
       expect(result.headers).toEqual({
         'Retry-After': '1',
         'Content-Type': 'application/problem+json',
+        'Cache-Control': 'no-store',
+        Vary: 'X-Api-Version',
         'X-Api-Version': '2025-03-01',
       });
     });
@@ -419,6 +469,47 @@ describe('ApiRouter dispatch', () => {
       ]);
       await router.handler(request('POST', '/b', { body: 'not json', headers: { 'content-type': 'text/plain' } }));
       expect(body).toBe('not json');
+    });
+
+    it('ignores, without reading it, the body of a route that declares none (GET, DELETE… without a body schema)', async () => {
+      const seen: unknown[] = [];
+      const router = routerOf([
+        route({ method: 'GET', path: '/list', version: '2025-03-01', handler: (req) => (seen.push(req.body), { status: 204 }) }),
+        route({ method: 'DELETE', path: '/list', version: '2025-03-01', handler: (req) => (seen.push(req.body), { status: 204 }) }),
+      ]);
+      // Not JSON: parsing it would answer 400; a 10 MB nested document would block the Lambda.
+      for (const method of ['GET', 'DELETE']) {
+        const result = await router.handler(request(method, '/list', { body: '[[[[{"a":', headers: { 'content-type': 'application/json' } }));
+        expect(result.statusCode).toBe(204);
+      }
+      expect(seen).toEqual([undefined, undefined]);
+    });
+
+    it('reads the body of a GET that declares a body schema', async () => {
+      let seen: unknown;
+      const router = routerOf([
+        route({
+          method: 'GET',
+          path: '/search',
+          version: '2025-03-01',
+          schemas: { body: { '~standard': { version: 1, vendor: 'test', validate: (value: unknown) => ({ value }) } } },
+          handler: (req) => ((seen = req.body), { status: 204 }),
+        }),
+      ]);
+      await router.handler(request('GET', '/search', { body: '{"q":"x"}' }));
+      expect(seen).toEqual({ q: 'x' });
+    });
+
+    it('answers 400 for a body whose Content-Type was sent twice with different values', async () => {
+      const router = routerOf([route({ method: 'POST', path: '/b', version: '2025-03-01', handler: () => ({ status: 204 }) })]);
+      const result = await router.handler({
+        ...request('POST', '/b', { body: '{}' }),
+        multiValueHeaders: { 'X-Api-Version': ['2025-03-01'], 'Content-Type': ['application/json', 'text/plain'] },
+      });
+      expect(result.statusCode).toBe(400);
+      expect(jsonBody(result)).toMatchObject({
+        errors: [{ location: 'body', path: '', message: 'Content-Type was sent more than once with different values' }],
+      });
     });
 
     it('answers 400 validation-failed for a body that is not valid JSON', async () => {

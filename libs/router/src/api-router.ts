@@ -4,9 +4,9 @@ import { handlerResult, problemResult, type RouterHeaders } from './build-respon
 import { compileRoutes } from './compile-routes.js';
 import { matchRoute } from './match-route.js';
 import { ProblemError } from './problem-error.js';
-import { readBody, readQuery } from './read-input.js';
+import { NO_BODY, readBody, readQuery } from './read-input.js';
 import { requireDeclaredResponses, responseContractViolation } from './response-contract.js';
-import { findHeader } from './request-headers.js';
+import { CONFLICTING_VALUES, findHeader, singleHeader } from './request-headers.js';
 import type { QueryParams, RouteDefinition, RouteRequest } from './route.js';
 import type { CompiledRoute, RouteTable } from './route-table.js';
 import { consoleJsonLogger, type RouterLogger } from './router-logger.js';
@@ -65,7 +65,10 @@ export class ApiRouter {
   }
 
   async dispatch(event: ApiGatewayProxyEvent, context?: LambdaContext): Promise<ApiGatewayProxyResult> {
-    const version = findHeader(event, 'x-api-version');
+    const version = singleHeader(event, 'x-api-version');
+    if (version === CONFLICTING_VALUES) {
+      return problemResult(routerProblems.conflictingHeader('X-Api-Version'), NO_ROUTER_HEADERS);
+    }
     if (version === undefined || version === '') {
       return problemResult(routerProblems.missingVersion(), NO_ROUTER_HEADERS);
     }
@@ -109,7 +112,8 @@ export class ApiRouter {
     version: string,
   ): Promise<ApiGatewayProxyResult> {
     const routerHeaders: RouterHeaders = { version, deprecation: route.deprecationHeaders };
-    const body = readBody(event);
+    // A route that declares no body never reads one: a GET's stray body costs nothing.
+    const body = route.readsBody ? readBody(event) : NO_BODY;
     const input: RouteInput = { params, query: readQuery(event) as QueryParams, body: body.value };
     const schemas = route.definition.schemas;
     const issues = schemas === undefined ? [] : await validateInput(schemas, input);

@@ -8,7 +8,23 @@ export interface RouterHeaders {
   readonly deprecation: Readonly<Record<string, string>> | null;
 }
 
+/**
+ * Tenant data must never sit in a shared cache: every response is `Cache-Control: no-store`
+ * unless its route set its own `Cache-Control`, and says it varies with `X-Api-Version` (added to
+ * a route's own `Vary`), so a cache a route opts into never serves one version's body for another.
+ */
 function addRouterHeaders(headers: Record<string, string>, routerHeaders: RouterHeaders): void {
+  let cacheControl = false;
+  let varyName: string | undefined;
+  for (const name in headers) {
+    if (name.length === 13 && name.toLowerCase() === 'cache-control') cacheControl = true;
+    else if (name.length === 4 && name.toLowerCase() === 'vary') varyName = name;
+  }
+  if (!cacheControl) headers['Cache-Control'] = 'no-store';
+  if (varyName === undefined) headers['Vary'] = 'X-Api-Version';
+  else if (!/(^|,)\s*(x-api-version|\*)\s*(,|$)/i.test(headers[varyName] as string)) {
+    headers[varyName] = `${headers[varyName] as string}, X-Api-Version`;
+  }
   if (routerHeaders.version !== undefined) headers['X-Api-Version'] = routerHeaders.version;
   const deprecation = routerHeaders.deprecation;
   if (deprecation !== null) {

@@ -23,6 +23,8 @@ const METHODS: ReadonlySet<string> = new Set<HttpMethod>([
   'DELETE',
   'OPTIONS',
 ]);
+/** Methods whose requests carry a body by definition; any other reads one only with a body schema. */
+const BODY_METHODS: ReadonlySet<string> = new Set<HttpMethod>(['POST', 'PUT', 'PATCH']);
 const PARAM_SEGMENT = /^\{([A-Za-z_$][\w$]*)\}$/;
 
 interface ParsedTemplate {
@@ -190,6 +192,7 @@ function compilePath(group: PathGroup, knownVersions: Set<string>): PathEntry {
         version,
         paramIndexes: parsed?.paramIndexes ?? [],
         paramNames: parsed?.paramNames ?? [],
+        readsBody: definition.schemas?.body !== undefined || BODY_METHODS.has(definition.method),
         deprecationHeaders: deprecationHeaders(definition, supportedVersions[index - 1]),
       });
     });

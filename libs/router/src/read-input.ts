@@ -1,5 +1,5 @@
 import type { ApiGatewayProxyEvent } from './api-gateway-types.js';
-import { findHeader } from './request-headers.js';
+import { CONFLICTING_VALUES, singleHeader } from './request-headers.js';
 import type { QueryParams } from './route.js';
 
 export interface InputIssue {
@@ -24,7 +24,7 @@ export function readQuery(event: ApiGatewayProxyEvent): QueryParams {
 
 export type BodyRead = { readonly value: unknown; readonly issue?: undefined } | { readonly value?: undefined; readonly issue: InputIssue };
 
-const NO_BODY: BodyRead = { value: undefined };
+export const NO_BODY: BodyRead = { value: undefined };
 
 /**
  * JSON bodies are parsed (a missing content-type counts as JSON); any other content-type is
@@ -34,7 +34,10 @@ export function readBody(event: ApiGatewayProxyEvent): BodyRead {
   const raw = event.body;
   if (raw === undefined || raw === null || raw === '') return NO_BODY;
   const text = event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
-  const contentType = findHeader(event, 'content-type');
+  const contentType = singleHeader(event, 'content-type');
+  if (contentType === CONFLICTING_VALUES) {
+    return { issue: { location: 'body', path: '', message: 'Content-Type was sent more than once with different values' } };
+  }
   if (contentType !== undefined && !/[/+]json\b/i.test(contentType)) return { value: text };
   try {
     return { value: JSON.parse(text) as unknown };

@@ -9,6 +9,8 @@ export interface CompiledRoute {
   readonly paramIndexes: readonly number[];
   /** Names matching `paramIndexes` (template routes only; RegExp routes use named groups). */
   readonly paramNames: readonly string[];
+  /** Whether the route declares a body (a body schema, or POST/PUT/PATCH); others ignore one. */
+  readonly readsBody: boolean;
   /** `Deprecation`/`Sunset` for deprecated versions, else null. */
   readonly deprecationHeaders: Readonly<Record<string, string>> | null;
 }

@@ -17,6 +17,13 @@ export const routerProblems = {
       title: 'Invalid API version',
       detail: `X-Api-Version must be a calendar date written YYYY-MM-DD, got ${JSON.stringify(version.slice(0, 40))}`,
     }),
+  conflictingHeader: (name: string): ProblemDetails =>
+    problemDetails({
+      status: 400,
+      type: 'conflicting-header',
+      title: 'Conflicting header',
+      detail: `${name} was sent more than once with different values; send it once`,
+    }),
   notFound: (path: string): ProblemDetails =>
     problemDetails({ status: 404, detail: `no route matches ${path.slice(0, 200)}` }),
   methodNotAllowed: (method: string, allow: string): ProblemDetails =>

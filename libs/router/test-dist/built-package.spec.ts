@@ -28,7 +28,7 @@ describe('the built package', () => {
     const result = await router.handler(event);
     expect(result).toEqual({
       statusCode: 200,
-      headers: { 'Content-Type': 'application/json', 'X-Api-Version': '2025-03-01' },
+      headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', Vary: 'X-Api-Version', 'X-Api-Version': '2025-03-01' },
       body: '{"n":"42"}',
       isBase64Encoded: false,
     });

@@ -41,21 +41,10 @@ describe('nx affected -t deploy', () => {
     expect(deploysAffectedBy(file)).toEqual(expected);
   });
 
-  it('with DEPLOY_DRY_RUN=1 prints the commands for the affected app only and synthesizes its stack alone', () => {
+  it('with DEPLOY_DRY_RUN=1 and no flags (the README command) prints the commands for the affected app only and synthesizes its stack alone', () => {
     const sha = workspace.commitChange('libs/domain-resources/src/index.ts');
-    const output = workspace.run(
-      [
-        'npx',
-        'nx',
-        'affected',
-        '-t',
-        'deploy',
-        '--base=HEAD~1',
-        '--head=HEAD',
-        '--outputStyle=stream',
-      ],
-      { DEPLOY_DRY_RUN: '1' },
-    );
+    // No --base/--head: nx.json's defaultBase (HEAD~1) makes the last commit "the change".
+    const output = workspace.run(['npx', 'nx', 'affected', '-t', 'deploy'], { DEPLOY_DRY_RUN: '1' });
 
     const tag = `tollgate-resources-${sha}`;
     const uri = `111111111111.dkr.ecr.eu-west-1.amazonaws.com/tollgate:${tag}`;

@@ -4,14 +4,19 @@
 import { processCommandRunner } from './command-runner.js';
 import { DeployError } from './deploy-error.js';
 import { loadDeployEnvironment } from './deploy-environment.js';
-import { parseDeployOptions } from './deploy-options.js';
+import { deployUsage, parseDeployOptions } from './deploy-options.js';
 import { planDeploy } from './deploy-plan.js';
 import { readGitRevision } from './git-revision.js';
+import { isHelpRequest } from './help-request.js';
 import { runDeployPlan } from './run-deploy-plan.js';
 
 const workspaceRoot = process.cwd();
 
 async function main(): Promise<void> {
+  if (isHelpRequest(process.argv.slice(2))) {
+    console.log(deployUsage);
+    return;
+  }
   const { project, envName, dryRun } = parseDeployOptions(process.argv.slice(2), process.env);
   const environment = loadDeployEnvironment(envName);
   const { sha, changedFiles } = readGitRevision(workspaceRoot);

@@ -6,9 +6,14 @@ import { LambdaClient } from '@aws-sdk/client-lambda';
 import { DeployError } from './deploy-error.js';
 import { loadDeployEnvironment } from './deploy-environment.js';
 import { rollbackFunction } from './rollback-function.js';
-import { parseRollbackArgs, rollbackTarget } from './rollback-request.js';
+import { isHelpRequest } from './help-request.js';
+import { parseRollbackArgs, rollbackTarget, rollbackUsage } from './rollback-request.js';
 
 async function main(): Promise<void> {
+  if (isHelpRequest(process.argv.slice(2))) {
+    console.log(rollbackUsage);
+    return;
+  }
   const args = parseRollbackArgs(process.argv.slice(2));
   const environment = loadDeployEnvironment(args.envName);
   const target = rollbackTarget(args, environment);

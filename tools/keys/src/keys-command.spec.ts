@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runKeysCommand } from './keys-command.js';
 
+const workspaceRoot = join(__dirname, '../../..');
+
 let dir: string;
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'key-tools-'));
@@ -19,8 +21,13 @@ async function keys(...argv: string[]) {
 
 const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
-/** 10,000 keys in DESIGN.md's format, half stored in plaintext, on 25 shared grant sets and some keys' own. */
-function tenThousandKeys() {
+/**
+ * A key map in the plain (version 1) format, half its keys stored in plaintext, on 25 shared
+ * grant sets and some keys' own. 2,000 keys make a dozen shards, which is all the round trip
+ * needs; the 10,000-key capacity figures come from `npx nx run authz:bench`.
+ */
+const KEY_COUNT = 2_000;
+function manyKeys() {
   const sets = Array.from({ length: 25 }, (_, s) =>
     Array.from({ length: 20 }, (_, g) => ({
       method: (['GET', 'POST', 'PUT', 'DELETE'] as const)[(s + g) % 4],
@@ -28,19 +35,22 @@ function tenThousandKeys() {
       ...(g % 3 === 0 ? { queryParameters: ['limit', 'cursor'] } : {}),
     })),
   );
-  const apiKeys = Array.from({ length: 10_000 }, (_, i) => `sk_live_${i.toString(36).padStart(6, '0')}_cli_roundtrip`);
+  const apiKeys = Array.from({ length: KEY_COUNT }, (_, i) => `sk_live_${i.toString(36).padStart(6, '0')}_cli_roundtrip`);
   const map = Object.fromEntries(
     apiKeys.map((key, i) => [
       i % 2 === 0 ? key : hashedKeyName(key),
-      { companyId: `company-${i % 400}`, userId: i, authorizedRequests: i % 7 === 0 ? [{ method: 'GET', path: `/own/${i}` }] : (sets[i % 25] ?? []) },
+      { companyId: 1 + (i % 400), userId: i, authorizedRequests: i % 7 === 0 ? [{ method: 'GET', path: `/own/${i}` }] : (sets[i % 25] ?? []) },
     ]),
   );
   return { map, apiKeys };
 }
 
+// Whole-map work (parse, shard, check, reload) takes seconds on a busy machine: a wide limit.
+const heavyTimeoutMs = 120_000;
+
 describe('keys shard / check', () => {
-  it('round-trips a 10,000-key map: every shard under 64 KB, the check passes, every key decides as before', async () => {
-    const { map, apiKeys } = tenThousandKeys();
+  it('round-trips a many-key map: every shard under 64 KB, the check passes, every key decides as before', async () => {
+    const { map, apiKeys } = manyKeys();
     const mapFile = join(dir, 'map.json');
     await writeFile(mapFile, JSON.stringify(map));
     const out = join(dir, 'shards');
@@ -48,12 +58,13 @@ describe('keys shard / check', () => {
     const sharded = await keys('shard', mapFile, '--out', out);
     expect(sharded).toMatchObject({ code: 0, err: '' });
     const files = (await readdir(out)).sort();
-    expect(sharded.out).toContain(`wrote ${files.length} shard(s) to ${out}: 10,000 keys`);
+    expect(files.length).toBeGreaterThan(5);
+    expect(sharded.out).toContain(`wrote ${files.length} shard(s) to ${out}: 2,000 keys`);
     expect(sharded.out).toContain(`API_KEYS_SHARDS=${files.length}`);
     for (const file of files) expect(Buffer.byteLength(await readFile(join(out, file)))).toBeLessThanOrEqual(60_000);
     expect(JSON.stringify(await Promise.all(files.map((file) => readFile(join(out, file), 'utf8'))))).not.toContain('sk_live_');
 
-    expect(await keys('check', out)).toEqual({ code: 0, out: `ok: ${files.length} shard file(s) of ${files.length}, 10,000 keys, 0 error(s), 0 warning(s)`, err: '' });
+    expect(await keys('check', out)).toEqual({ code: 0, out: `ok: ${files.length} shard file(s) of ${files.length}, 2,000 keys, 0 error(s), 0 warning(s)`, err: '' });
 
     const loader = new ShardedKeyMapLoader({ shardCount: files.length, sourceFor: (index) => fileKeyMapSource(join(out, `${shardName(index)}.json`)), logger: silent });
     const original = compileKeyMap(map);
@@ -64,17 +75,20 @@ describe('keys shard / check', () => {
     ];
     const outcome = (decision: ReturnType<typeof decide>) => (decision.effect === 'Unknown' ? decision.reason : `${decision.effect} ${decision.key.principalId}`);
     let allowed = 0;
+    const differing: string[] = [];
     for (const apiKey of apiKeys) {
       const keyMap = await loader.keyMapFor(apiKey);
       if (keyMap === undefined) throw new Error('shard did not load');
       for (const request of requests) {
         const expected = outcome(decide(original, { apiKey, ...request }));
-        expect(outcome(decide(keyMap, { apiKey, ...request }))).toBe(expected);
+        const actual = outcome(decide(keyMap, { apiKey, ...request }));
+        if (actual !== expected) differing.push(`${request.method} ${request.path}: ${actual}, expected ${expected}`);
         if (expected.startsWith('Allow')) allowed++;
       }
     }
-    expect(allowed).toBeGreaterThan(100);
-  });
+    expect(differing).toEqual([]);
+    expect(allowed).toBeGreaterThan(20);
+  }, heavyTimeoutMs);
 
   it('replaces the shards of an earlier run and honours --shards', async () => {
     const mapFile = join(dir, 'map.json');
@@ -102,20 +116,39 @@ describe('keys shard / check', () => {
     expect(invalid.err).toMatch(/^error: entry fp:[0-9a-f]{8}\.userId: expected/);
     expect(invalid.err).not.toContain('sk_live_secret_value');
 
-    await writeFile(mapFile, JSON.stringify(tenThousandKeys().map));
+    await writeFile(mapFile, JSON.stringify(manyKeys().map));
     const tooBig = await keys('shard', mapFile, '--out', dir, '--shards', '2');
     expect(tooBig).toMatchObject({ code: 1, err: expect.stringMatching(/^error: the map does not fit 2 shards of at most 60000 bytes; \d+ shards would do$/) });
 
     await writeFile(mapFile, '{"sk_live_secret_value": ');
     expect(await keys('shard', mapFile, '--out', dir)).toMatchObject({ code: 1, err: `error: ${mapFile} is not valid JSON` });
     expect((await keys('shard', join(dir, 'missing.json'), '--out', dir)).err).toMatch(/^error: ENOENT/);
-  });
+  }, heavyTimeoutMs);
 
   it('locates a key’s stored name and shard', async () => {
     const stored = hashedKeyName('sk_live_abc123');
     const located = await keys('locate', 'sk_live_abc123', '--shards', '16');
     expect(located).toEqual({ code: 0, out: `${stored} shard-${String(parseInt(stored.charAt(7), 16)).padStart(3, '0')}`, err: '' });
     expect((await keys('locate', stored.toUpperCase().replace('SHA256', 'sha256'), '--shards', '16')).out).toBe(located.out);
+  });
+
+  it('runs the README’s commands as printed, from the repository root', async () => {
+    const readme = await readFile(join(workspaceRoot, 'tools/keys/README.md'), 'utf8');
+    const lines = [...readme.matchAll(/^keys (.+?)\s+#/gm)].map((match) => (match[1] ?? '').split(/\s+/));
+    expect(lines.map((argv) => argv[0])).toEqual(['shard', 'shard', 'check', 'locate', '--help']);
+    for (const argv of lines) {
+      // Paths are the README's, against the repository root; tmp/keys becomes this test's directory.
+      const resolved = argv.map((arg) => (arg === 'tmp/keys' ? dir : arg.endsWith('.json') ? join(workspaceRoot, arg) : arg));
+      expect({ argv, ...(await keys(...resolved)) }).toMatchObject({ argv, code: 0, err: '' });
+    }
+  });
+
+  it('prints its usage on stdout with exit code 0 when asked for help', async () => {
+    for (const argv of [['--help'], ['-h'], ['help']]) {
+      const result = await keys(...argv);
+      expect(result).toMatchObject({ code: 0, err: '' });
+      expect(result.out).toMatch(/^usage:\n {2}keys shard /);
+    }
   });
 
   it('answers usage errors with exit code 2', async () => {

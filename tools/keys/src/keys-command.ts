@@ -22,14 +22,16 @@ export interface CommandOutput {
 
 export const USAGE = `usage:
   keys shard <map.json> --out <dir> [--shards <n>] [--max-bytes <n>]
-      Split a whole key map (DESIGN.md format or version 2) into shards <dir>/shard-000.json …,
+      Split a whole key map (version 1 or version 2 format) into shards <dir>/shard-000.json …,
       each at most --max-bytes (default ${DEFAULT_MAX_SHARD_BYTES}; a secret holds 65,536). Uses the fewest
       shards that fit unless --shards is given. Replaces any shard-*.json already in <dir>.
   keys check <dir | shard.json …>
       Check a set of shards: sizes, every entry, plans referenced but not defined, keys in
       the wrong shard or stored twice, missing shards. Exit code 1 on any error.
   keys locate <key | sha256:hex> --shards <n>
-      Print a key's stored name and the shard that holds it (to revoke or rotate it).`;
+      Print a key's stored name and the shard that holds it (to revoke or rotate it).
+  keys --help
+      Print this text.`;
 
 const SHARD_FILE = /^shard-\d{3}\.json$/;
 
@@ -44,6 +46,11 @@ export async function runKeysCommand(argv: readonly string[], output: CommandOut
         return await check(rest, output);
       case 'locate':
         return locate(rest, output);
+      case 'help':
+      case '--help':
+      case '-h':
+        output.out(USAGE);
+        return 0;
       default:
         output.err(USAGE);
         return 2;

@@ -1,3 +1,4 @@
+import { type IncomingHttpHeaders, request as httpRequest } from 'node:http';
 import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
 import {
   type DomainDefinition,
@@ -97,6 +98,20 @@ const call = (path: string, init: RequestInit & { key?: string } = {}) => {
   return fetch(`${server.url}${path}`, { ...init, headers });
 };
 
+/** A GET with one `X-Api-Key` header line per key (fetch would join them into one line). */
+function callWithKeys(path: string, keys: string[]): Promise<{ status: number; headers: IncomingHttpHeaders; body: string }> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(`${server.url}${path}`, (response) => {
+      let body = '';
+      response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body }));
+    });
+    request.setHeader('X-Api-Key', keys);
+    request.on('error', reject);
+    request.end();
+  });
+}
+
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** The registry's catalogue entry, as the deployed gateway responses render it, plus the request id. */
@@ -106,6 +121,8 @@ async function expectProblem(response: Response, slug: GatewayProblemSlug) {
   expect(response.headers.get('content-type')).toBe('application/problem+json');
   const requestId = response.headers.get('x-amzn-requestid') ?? '';
   expect(requestId).toMatch(uuid);
+  // It depends on the caller's key: no cache may hand it to another caller.
+  expect(response.headers.get('cache-control')).toBe('no-store');
   expect(await response.json()).toEqual(gatewayProblemBody(problem, requestId));
 }
 
@@ -118,6 +135,23 @@ describe('the local gateway, over HTTP', () => {
   it('answers 400 when X-Api-Key is missing or empty', async () => {
     await expectProblem(await call('/echo'), 'missing-api-key');
     await expectProblem(await call('/echo', { headers: { 'X-Api-Key': '' } }), 'missing-api-key');
+  });
+
+  it('answers 401 for two different X-Api-Key values, logging neither key', async () => {
+    logLines.length = 0;
+    const response = await callWithKeys('/echo', ['sk_ok', 'sk_deny']);
+    expect(response.headers['x-amzn-errortype']).toBe('UnauthorizedException');
+    expect(response.status).toBe(401);
+    expect(JSON.parse(response.body)).toEqual(
+      gatewayProblemBody(gatewayProblems.unauthorized, String(response.headers['x-amzn-requestid'])),
+    );
+    expect(logLines).toHaveLength(1);
+    expect(logLines[0]).toMatch(/^GET \/echo 401 \d+ms principal=- key=- req=/);
+    expect(logLines[0]).toContain('reason="X-Api-Key sent more than once with different values"');
+  });
+
+  it('takes the same X-Api-Key sent twice as one key', async () => {
+    expect((await callWithKeys('/echo', ['sk_ok', 'sk_ok'])).status).toBe(200);
   });
 
   it('answers 401 when the authorizer throws exactly "Unauthorized"', async () => {

@@ -9,7 +9,7 @@ import { createResourceMatcher } from './api-resource.js';
 import { buildAuthorizerEvent } from './authorizer-event.js';
 import { authorizerOutcome } from './authorizer-outcome.js';
 import { isBinaryMediaType } from './binary-media-type.js';
-import { type GatewayRequest, headerValue } from './gateway-request.js';
+import type { GatewayRequest } from './gateway-request.js';
 import type { GatewayResponse } from './gateway-response.js';
 import type { HandlerSource } from './handler-source.js';
 import {
@@ -21,6 +21,7 @@ import {
 import { gatewayFallbackProblem, gatewayProblem } from './problem.js';
 import { buildProxyEvent } from './proxy-event.js';
 import { parseProxyResult } from './proxy-result.js';
+import { singleHeader } from './repeated-header.js';
 import { requestFacts } from './request-facts.js';
 import { type StageIdentity, localFunctionName, localStage } from './stage.js';
 
@@ -45,7 +46,7 @@ export interface GatewayResult {
   readonly requestId: string;
   readonly apiKey?: string;
   readonly principalId?: string;
-  /** Why the gateway itself failed the request (500/502/504), for the log only. */
+  /** Why the gateway itself failed or refused the request, for the log only. */
   readonly reason?: string;
 }
 
@@ -101,7 +102,15 @@ export function createGateway(
         response: gatewayProblem('not-found', requestId),
       });
     }
-    const apiKey = headerValue(request, 'X-Api-Key');
+    const apiKeyHeader = singleHeader(request, 'X-Api-Key');
+    // Two different keys: neither is logged or tried; the authorizer answers this 401 in AWS.
+    if (apiKeyHeader.kind === 'conflicting') {
+      return done({
+        response: gatewayProblem('unauthorized', requestId, 'UnauthorizedException'),
+        reason: 'X-Api-Key sent more than once with different values',
+      });
+    }
+    const apiKey = apiKeyHeader.kind === 'one' ? apiKeyHeader.value : '';
     if (!apiKey) return done({ response: gatewayProblem('missing-api-key', requestId) });
 
     const receivedAt = Date.now();

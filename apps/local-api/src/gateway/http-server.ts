@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { gatewayFallbackProblems } from '@tollgate/domain-registry';
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
+import { clientErrorProblem } from './client-error.js';
 import type { GatewayResult } from './gateway.js';
 import type { GatewayRequest } from './gateway-request.js';
-import { gatewayProblem } from './problem.js';
+import { gatewayFallbackProblem, gatewayProblem } from './problem.js';
+import { rawHttpResponse } from './raw-response.js';
 import { formatRequestLog } from './request-log.js';
 
 export interface GatewayServerOptions {
@@ -15,6 +18,10 @@ export interface GatewayServerOptions {
   readonly log: (line: string) => void;
   /** API Gateway's request payload limit (10 MB): larger bodies get a 413. */
   readonly maxBodyBytes?: number;
+  /** How long a client may take to send a whole request (30 s): a trickling body gets a 408. */
+  readonly requestTimeoutMs?: number;
+  /** How long a client may take to send the header section (10 s). */
+  readonly headersTimeoutMs?: number;
 }
 
 export interface GatewayServer {
@@ -55,14 +62,25 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
   const host = options.host ?? '127.0.0.1';
   const maxBodyBytes = options.maxBodyBytes ?? 10 * 1024 * 1024;
 
-  const server = createServer(async (req, res) => {
+  const requestTimeout = options.requestTimeoutMs ?? 30_000;
+  const headersTimeout = Math.min(options.headersTimeoutMs ?? 10_000, requestTimeout);
+  const timeouts = {
+    requestTimeout,
+    headersTimeout,
+    // How often Node looks for expired requests: often enough that the timeouts above hold.
+    connectionsCheckingInterval: Math.max(50, Math.min(1000, headersTimeout / 4)),
+  };
+
+  const server = createServer(timeouts, async (req, res) => {
     const started = performance.now();
+    // Captured now: reading the body to its end (or giving up on it) detaches `req.socket`.
+    const socket = req.socket;
     const [path = '/', rawQuery = ''] = splitUrl(req.url ?? '/');
     const method = req.method ?? 'GET';
     let result: GatewayResult;
     try {
       const body = await readBody(req, maxBodyBytes);
-      const socketAddress = req.socket.remoteAddress ?? '127.0.0.1';
+      const socketAddress = socket.remoteAddress ?? '127.0.0.1';
       result = await options.gateway({
         method,
         path,
@@ -75,6 +93,8 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
       });
     } catch (error) {
       const tooLarge = error instanceof BodyTooLarge;
+      // The connection is gone (a request timeout answered it, or the client left): no answer.
+      if (!tooLarge && socket.destroyed) return;
       const requestId = randomUUID();
       result = {
         requestId,
@@ -89,6 +109,51 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     options.log(
       formatRequestLog({ method, path, result, durationMs: performance.now() - started }),
     );
+  });
+
+  // Node answers these below any request handler, with plain-text or empty bodies (CONNECT just
+  // closes the socket): here they get the problem bodies the gateway answers everything else with.
+  const answerSocket = (socket: Socket, method: string, path: string, result: GatewayResult) => {
+    socket.end(rawHttpResponse(result.response, result.requestId));
+    options.log(formatRequestLog({ method, path, result, durationMs: 0 }));
+  };
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
+    // Only while no response of this connection has started: bytes now would corrupt it.
+    const inFlight = (socket as Socket & { _httpMessage?: ServerResponse | null })._httpMessage;
+    if (error.code === 'ECONNRESET' || !socket.writable || inFlight?.headersSent) {
+      socket.destroy();
+      return;
+    }
+    const requestId = randomUUID();
+    answerSocket(socket, '-', '-', {
+      requestId,
+      reason: `client error: ${error.code ?? error.name}`,
+      response: clientErrorProblem(error.code, requestId),
+    });
+  });
+  server.on('connect', (req: IncomingMessage, socket: Socket) => {
+    const requestId = randomUUID();
+    answerSocket(socket, 'CONNECT', req.url ?? '-', {
+      requestId,
+      response: gatewayProblem('not-found', requestId),
+    });
+  });
+  // An `Expect` other than 100-continue: Node would answer a bare 417.
+  server.on('checkExpectation', (req: IncomingMessage, res: ServerResponse) => {
+    const requestId = randomUUID();
+    const result: GatewayResult = {
+      requestId,
+      response: gatewayFallbackProblem(
+        gatewayFallbackProblems.clientError,
+        417,
+        'Expectation Failed',
+        requestId,
+      ),
+    };
+    res.setHeader('Connection', 'close');
+    write(res, result);
+    const [path = '/'] = splitUrl(req.url ?? '/');
+    options.log(formatRequestLog({ method: req.method ?? '-', path, result, durationMs: 0 }));
   });
 
   await new Promise<void>((resolve, reject) => {

@@ -14,7 +14,11 @@ function problemResponse(
   body: GatewayProblemBody,
   errorType: string | undefined,
 ): GatewayResponse {
-  const headers: Record<string, string[]> = { 'Content-Type': [problemContentType] };
+  // Gateway answers depend on the caller's key: no cache may keep one for another caller.
+  const headers: Record<string, string[]> = {
+    'Content-Type': [problemContentType],
+    'Cache-Control': ['no-store'],
+  };
   if (errorType) headers['x-amzn-ErrorType'] = [errorType];
   return { statusCode: status, headers, body: Buffer.from(JSON.stringify(body)) };
 }
