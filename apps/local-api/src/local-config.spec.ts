@@ -46,7 +46,7 @@ describe('localConfigFromEnv', () => {
     );
     writeFileSync(join(cwd, 'bad-keys.json'), '[]');
     expect(() => localConfigFromEnv({ API_KEYS_FILE: 'bad-keys.json' }, cwd)).toThrow(
-      `API_KEYS_FILE: ${join(cwd, 'bad-keys.json')}: invalid key map: key map must be a JSON object of key → entry`,
+      `API_KEYS_FILE ${join(cwd, 'bad-keys.json')}: invalid key map: key map must be a JSON object of key → entry`,
     );
   });
 });
