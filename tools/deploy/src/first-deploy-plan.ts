@@ -28,16 +28,14 @@ export interface FirstDeployPlanInput {
 
 export function planFirstDeploy({ environment, gitSha }: FirstDeployPlanInput): FirstDeployPlan {
   const env = environment.name;
-  const images = lambdaImages.map(({ lambdaApp }) => {
+  const planned = lambdaImages.map(({ lambdaApp, imageName }) => {
     const { image } = planDeploy({ project: lambdaApp, environment, gitSha });
     if (image === undefined) throw new Error(`${lambdaApp} plans no image`);
-    return image;
+    return { imageName, image };
   });
+  const images = planned.map(({ image }) => image);
   const tags = Object.fromEntries(
-    lambdaImages.map(({ imageName }, index) => [
-      imageTagContextKey(imageName),
-      images[index]?.tag ?? '',
-    ]),
+    planned.map(({ imageName, image }) => [imageTagContextKey(imageName), image.tag]),
   );
   const all = { env, features: 'all', ...tags };
   const repositoryStack = stackName(environment.project, env, 'repository');

@@ -10,7 +10,7 @@ import {
   type PlatformConfig,
 } from '@tollgate/platform-config';
 
-/** What a config path is, for the lines that ask for a real value. */
+/** The config paths holding ids of the platform team's own resources, with their values. */
 const idFields: readonly (readonly [path: string, what: (c: PlatformConfig) => string[]])[] = [
   ['account', (c) => [c.account]],
   ['vpc.vpcId', (c) => [c.vpc.vpcId]],

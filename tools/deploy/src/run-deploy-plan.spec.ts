@@ -1,23 +1,9 @@
-import { formatCommand, type Command } from './command.js';
-import type { CommandRunner } from './command-runner.js';
+import { formatCommand } from './command.js';
+import { recordingRunner } from './command-runner.test-support.js';
 import { devEnvironment, sampleSha } from './deploy-environment.test-support.js';
 import { planDeploy } from './deploy-plan.js';
 import { imageSteps } from './deploy-plan.test-support.js';
 import { runDeployPlan } from './run-deploy-plan.js';
-
-/** Records what would run; each command exits with the code its first word maps to (default 0). */
-function recordingRunner(exitCodes: Record<string, number> = {}) {
-  const ran: string[] = [];
-  const runner: CommandRunner = {
-    run: async (command: Command) => {
-      const line = formatCommand(command);
-      ran.push(line);
-      const key = Object.keys(exitCodes).find((prefix) => line.includes(prefix));
-      return key === undefined ? 0 : (exitCodes[key] ?? 0);
-    },
-  };
-  return { runner, ran };
-}
 
 const ignoreLog = () => undefined;
 const lambdaPlan = planDeploy({

@@ -1,23 +1,9 @@
 import { formatCommand, type Command } from './command.js';
-import type { CommandRunner } from './command-runner.js';
+import { recordingRunner } from './command-runner.test-support.js';
 import { DeployError } from './deploy-error.js';
 import { devEnvironment, sampleSha } from './deploy-environment.test-support.js';
 import { planFirstDeploy } from './first-deploy-plan.js';
 import { runFirstDeploy } from './run-first-deploy.js';
-
-/** Records what runs; a command containing one of `exitCodes`' keys exits with its code. */
-function recordingRunner(exitCodes: Record<string, number> = {}) {
-  const ran: string[] = [];
-  const runner: CommandRunner = {
-    run: async (command: Command) => {
-      const line = formatCommand(command);
-      ran.push(line);
-      const key = Object.keys(exitCodes).find((part) => line.includes(part));
-      return key === undefined ? 0 : (exitCodes[key] ?? 0);
-    },
-  };
-  return { runner, ran };
-}
 
 const plan = planFirstDeploy({ environment: devEnvironment, gitSha: sampleSha });
 const quiet = { preflightProblems: [], log: () => undefined };

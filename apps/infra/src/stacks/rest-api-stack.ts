@@ -29,7 +29,7 @@ import { gatewayProblemResponses } from '../api/gateway-responses.js';
 import type { Deployment } from '../deployment.js';
 import { platformLogGroup } from '../logs/platform-log-group.js';
 import { rateLimitingWebAcl } from '../api/rate-limiting-web-acl.js';
-import { permissionsNameSourceAccount } from './permissions-name-source-account.js';
+import { sourceAccountOnServicePermissions } from './source-account-on-service-permissions.js';
 import { PlatformStack } from './platform-stack.js';
 
 const apiKeyHeader = 'X-Api-Key';
@@ -138,7 +138,7 @@ export class RestApiStack extends PlatformStack {
       stage: api.deploymentStage.stageName,
     });
 
-    Aspects.of(this).add(permissionsNameSourceAccount);
+    Aspects.of(this).add(sourceAccountOnServicePermissions);
 
     new CfnOutput(this, 'RestApiId', { value: api.restApiId });
     new CfnOutput(this, 'UsagePlanId', { value: usagePlan.usagePlanId });

@@ -41,11 +41,7 @@ const QUERY_READ_TIMEOUT = 'Query read timeout';
 
 /** pg's client-side `query_timeout` fired: no answer from the server in time. */
 export function isQueryReadTimeout(error: unknown): boolean {
-  return (
-    typeof error === 'object' &&
-    error !== null &&
-    (error as { message?: unknown }).message === QUERY_READ_TIMEOUT
-  );
+  return typeof error === 'object' && error !== null && (error as { message?: unknown }).message === QUERY_READ_TIMEOUT;
 }
 
 /** Returns why `error` means "database unavailable", or undefined for any other failure. */

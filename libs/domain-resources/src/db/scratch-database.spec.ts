@@ -37,9 +37,7 @@ describe('createScratchDatabase on a server', () => {
   const databaseNames = async () => {
     const admin = createDatabase<unknown>({ connectionString: serverUrl }, { max: 1 });
     try {
-      const { rows } = await sql<{ datname: string }>`SELECT datname FROM pg_database`.execute(
-        admin,
-      );
+      const { rows } = await sql<{ datname: string }>`SELECT datname FROM pg_database`.execute(admin);
       return rows.map((row) => row.datname);
     } finally {
       await admin.destroy();

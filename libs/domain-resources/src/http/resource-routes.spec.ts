@@ -18,11 +18,7 @@ function recordingLogger() {
 
 /** A request as API Gateway forwards it once the authorizer let company 42's user 7 in. */
 const request = (init: ProxyEventInit) =>
-  proxyEvent({
-    authorizer: { principalId: '42-7', companyId: '42', userId: '7' },
-    requestId: 'req-test-1',
-    ...init,
-  });
+  proxyEvent({ authorizer: { principalId: '42-7', companyId: '42', userId: '7' }, requestId: 'req-test-1', ...init });
 
 const json = (result: ApiGatewayProxyResult) => JSON.parse(result.body) as Record<string, unknown>;
 

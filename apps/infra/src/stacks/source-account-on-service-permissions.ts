@@ -8,7 +8,7 @@ import type { IConstruct } from 'constructs';
  * deputy but which policy checks such as Control Tower's CT.LAMBDA.PR.2 cannot evaluate; the
  * account condition is one they can, and it costs nothing.
  */
-export const permissionsNameSourceAccount: IAspect = {
+export const sourceAccountOnServicePermissions: IAspect = {
   visit(node: IConstruct): void {
     if (!(node instanceof CfnPermission) || node.sourceAccount !== undefined) return;
     if (!node.principal.endsWith('.amazonaws.com')) return;
