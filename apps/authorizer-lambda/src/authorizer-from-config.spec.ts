@@ -1,6 +1,8 @@
 import { GetSecretValueCommand, SecretsManagerClient, SecretsManagerServiceException } from '@aws-sdk/client-secrets-manager';
 import type { APIGatewayRequestAuthorizerEvent } from 'aws-lambda';
-import { hashedKeyName, shardKeyMap, shardName, shardOfHashedName, type AuthzLogger } from '@tollgate/authz';
+import { hashedKeyName } from '@tollgate/authz';
+import type { Authorizer, AuthzLogger } from '@tollgate/authz/authorizer';
+import { shardKeyMap, shardName, shardOfHashedName } from '@tollgate/authz/offline';
 import { mockClient } from 'aws-sdk-client-mock';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -33,6 +35,9 @@ function event(path: string, key: string | undefined = KEY): APIGatewayRequestAu
 const silent: AuthzLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 const base = { cacheTtlMs: 60_000, graceMs: 300_000, policyResource: 'method-arn' } as const;
 
+/** The Lambda handler, as main.ts exports it. */
+const handlerOf = (authorizer: Authorizer) => authorizer.authorize.bind(authorizer);
+
 describe('authorizerFromConfig', () => {
   let dir: string;
   beforeAll(async () => {
@@ -43,7 +48,7 @@ describe('authorizerFromConfig', () => {
   it('authorizes from a key-map file', async () => {
     const path = join(dir, 'keys.json');
     await writeFile(path, keyMap);
-    const authorize = authorizerFromConfig({ ...base, keyMapSource: { kind: 'file', path } }, { logger: silent });
+    const authorize = handlerOf(authorizerFromConfig({ ...base, keyMapSource: { kind: 'file', path } }, { logger: silent }));
     await expect(authorize(event('/resources/1'))).resolves.toMatchObject({ principalId: '42-7', context: { companyId: 42, userId: 7 } });
     await expect(authorize(event('/resources/1', 'nope'))).rejects.toThrow(new Error('Unauthorized'));
   });
@@ -56,7 +61,7 @@ describe('authorizerFromConfig', () => {
 
     it('reads the secret once per TTL and authorizes from it', async () => {
       secrets.on(GetSecretValueCommand, { SecretId: 'tollgate/api-keys' }).resolves({ SecretString: keyMap });
-      const authorize = authorizerFromConfig(config, { logger: silent, secretsManagerClient: client });
+      const authorize = handlerOf(authorizerFromConfig(config, { logger: silent, secretsManagerClient: client }));
       for (const path of ['/resources/1', '/resources/2', '/other']) await authorize(event(path));
       const effects = await Promise.all(['/resources/1', '/other'].map(async (p) => (await authorize(event(p))).policyDocument.Statement[0]?.Effect));
       expect(effects).toEqual(['Allow', 'Deny']);
@@ -64,7 +69,7 @@ describe('authorizerFromConfig', () => {
     });
 
     it('denies every request, without throwing, while the secret is throttled or malformed', async () => {
-      const authorize = () => authorizerFromConfig(config, { logger: silent, secretsManagerClient: client });
+      const authorize = () => handlerOf(authorizerFromConfig(config, { logger: silent, secretsManagerClient: client }));
       secrets.on(GetSecretValueCommand).rejects(
         new SecretsManagerServiceException({ name: 'ThrottlingException', $fault: 'client', $metadata: {}, message: 'Rate exceeded' }),
       );
@@ -95,7 +100,7 @@ describe('authorizerFromConfig', () => {
     const shardOf = (key: string) => shardOfHashedName(hashedKeyName(key), 8);
 
     it('makes exactly one Secrets Manager call on a cold start: the presented key’s shard', async () => {
-      const authorize = authorizerFromConfig(config, { logger: silent, secretsManagerClient: client });
+      const authorize = handlerOf(authorizerFromConfig(config, { logger: silent, secretsManagerClient: client }));
       const [first = '', ...rest] = keys;
       await expect(authorize(event('/resources/1', first))).resolves.toMatchObject({ principalId: '42-0' });
       expect(secrets.commandCalls(GetSecretValueCommand).map((call) => call.args[0].input.SecretId)).toEqual([`tollgate/keys/${shardName(shardOf(first))}`]);

@@ -5,11 +5,11 @@ import {
   secretsManagerKeyMapSource,
   secretsManagerShardSources,
   ShardedKeyMapLoader,
-  type AuthorizerHandler,
+  type Authorizer,
   type AuthzLogger,
   type KeyMapProvider,
   type SecretsManagerClientLike,
-} from '@tollgate/authz';
+} from '@tollgate/authz/authorizer';
 import type { AuthorizerConfig } from './config.js';
 
 export interface AuthorizerDependencies {
@@ -18,8 +18,8 @@ export interface AuthorizerDependencies {
   readonly secretsManagerClient?: SecretsManagerClientLike;
 }
 
-/** Wires the configured key-map source, cache and policy scope into the authorizer handler. */
-export function authorizerFromConfig(config: AuthorizerConfig, dependencies: AuthorizerDependencies = {}): AuthorizerHandler {
+/** Wires the configured key-map source, cache and policy scope into the authorizer. */
+export function authorizerFromConfig(config: AuthorizerConfig, dependencies: AuthorizerDependencies = {}): Authorizer {
   return createAuthorizer({ keyMaps: keyMapProvider(config, dependencies), policyResource: config.policyResource, logger: dependencies.logger });
 }
 

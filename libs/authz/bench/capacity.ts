@@ -2,7 +2,9 @@
 // tool writes for 10,000 keys, for typical key shapes — version 2 (plans) and DESIGN.md's format.
 // Keys stored as sha256, minified JSON, numeric companyId (6 digits) and userId (7 digits).
 //   node --conditions=@tollgate/source --import tsx libs/authz/bench/capacity.ts
-import { DEFAULT_MAX_SHARD_BYTES, hashedKeyName, shardKeyMap, type StoredGrant } from '../src/index.js';
+import type { StoredGrant } from '../src/key-map/format.js';
+import { hashedKeyName } from '../src/index.js';
+import { DEFAULT_MAX_SHARD_BYTES, shardKeyMap } from '../src/offline/index.js';
 
 const KEYS = 10_000;
 const TEMPLATES = ['/resources', '/resources/{id}', '/resources/{id}/items', '/analytics/{reportId}', '/orders/{orderId}/lines/{lineId}'];

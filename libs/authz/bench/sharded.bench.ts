@@ -9,18 +9,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import {
-  compileKeyMap,
-  decide,
-  hashedKeyName,
-  shardKeyMap,
-  ShardedKeyMapLoader,
-  type AuthorizationRequest,
-  type CompiledKeyMap,
-  type Grant,
-  type KeyEntryV2,
-  type StoredGrant,
-} from '../src/index.js';
+import { ShardedKeyMapLoader } from '../src/authorizer/index.js';
+import { compileKeyMap, decide, hashedKeyName, type AuthorizationRequest, type CompiledKeyMap, type Grant } from '../src/index.js';
+import type { KeyEntryV2, StoredGrant } from '../src/key-map/format.js';
+import { shardKeyMap } from '../src/offline/index.js';
 import { apiKeyOf, at, KEYS, machine, measure, naiveDecide, pick, random, randomGrants, report, requestsFor, verdict } from './workload.js';
 
 const PLANS = 12;
@@ -120,3 +112,4 @@ const naive = measure((request) => naiveDecide(grantsByKey, request), requests);
 report('naive (regex per grant per request)', naive);
 console.log(`decide on the key’s shard: ${verdict(onShard, naive)}`);
 console.log(`shard pick + decide:       ${verdict(picked, naive)}`);
+console.log(`whole v2 map:              ${verdict(single, naive)}`);

@@ -41,7 +41,7 @@ const KEY_MAP = JSON.stringify({
 
 // The same program in both module systems: one Allow, one Deny, one unknown key, one sharded Allow.
 const PROGRAM = `
-const authorize = createAuthorizer({
+const authorizer = createAuthorizer({
   keyMaps: new CachingKeyMapLoader({ source: fileKeyMapSource('api-keys.json'), logger: silent }),
   logger: silent,
 });
@@ -49,26 +49,30 @@ const event = (path, key) => ({
   methodArn: 'arn:aws:execute-api:eu-west-1:1:api/prod/GET' + path,
   httpMethod: 'GET', path, headers: { 'x-api-key': key },
 });
-const allowed = await authorize(event('/resources/1', 'sk_test_e2e_key'));
-const denied = await authorize(event('/other', 'sk_test_e2e_key'));
-const unknown = await authorize(event('/resources/1', 'nope')).catch((e) => e.message);
+const allowed = await authorizer.authorize(event('/resources/1', 'sk_test_e2e_key'));
+const denied = await authorizer.authorize(event('/other', 'sk_test_e2e_key'));
+const unknown = await authorizer.authorize(event('/resources/1', 'nope')).catch((e) => e.message);
 // A version-2 map, split by the shard tool and served from its shards.
 const shards = shardKeyMap({ version: 2, plans: { read: [{ method: 'GET', path: '/resources/{id}' }] },
   keys: { [hashedKeyName('sk_test_e2e_key')]: { companyId: 42, userId: 8, plans: ['read'] } } }, { shards: 2 });
 const sharded = createAuthorizer({ logger: silent, keyMaps: new ShardedKeyMapLoader({ shardCount: 2, logger: silent,
   sourceFor: (index) => ({ description: 'shard ' + index, load: async () => shards[index].json }) }) });
-const viaShard = await sharded(event('/resources/1', 'sk_test_e2e_key'));
+const viaShard = await sharded.authorize(event('/resources/1', 'sk_test_e2e_key'));
+// The entries share one copy of the library: an error thrown through one entry is the class another exports.
+const sameError = (() => { try { shardKeyMap({ version: 2, plans: {}, keys: { nope: {} } }); } catch (e) { return e instanceof KeyMapFormatError; } })();
 console.log(JSON.stringify([allowed.principalId, allowed.policyDocument.Statement[0].Effect,
-  denied.policyDocument.Statement[0].Effect, unknown, viaShard.principalId]));
+  denied.policyDocument.Statement[0].Effect, unknown, viaShard.principalId, sameError]));
 `;
 const silent = 'const silent = { info() {}, warn() {}, error() {} };';
-const EXPECTED = JSON.stringify(['42-7', 'Allow', 'Deny', 'Unauthorized', '42-8']);
+const EXPECTED = JSON.stringify(['42-7', 'Allow', 'Deny', 'Unauthorized', '42-8', true]);
 
 test('a CommonJS project can require the package and authorize', () => {
   const output = scratchProject(
     'commonjs',
     'main.js',
-    `const { createAuthorizer, CachingKeyMapLoader, fileKeyMapSource, hashedKeyName, shardKeyMap, ShardedKeyMapLoader } = require('@tollgate/authz');
+    `const { hashedKeyName, KeyMapFormatError } = require('@tollgate/authz');
+const { createAuthorizer, CachingKeyMapLoader, fileKeyMapSource, ShardedKeyMapLoader } = require('@tollgate/authz/authorizer');
+const { shardKeyMap } = require('@tollgate/authz/offline');
 ${silent}
 (async () => {${PROGRAM}})();`,
   );
@@ -79,11 +83,18 @@ test('an ESM project can import the package and authorize', () => {
   const output = scratchProject(
     'module',
     'main.js',
-    `import { createAuthorizer, CachingKeyMapLoader, fileKeyMapSource, hashedKeyName, shardKeyMap, ShardedKeyMapLoader } from '@tollgate/authz';
+    `import { hashedKeyName, KeyMapFormatError } from '@tollgate/authz';
+import { createAuthorizer, CachingKeyMapLoader, fileKeyMapSource, ShardedKeyMapLoader } from '@tollgate/authz/authorizer';
+import { shardKeyMap } from '@tollgate/authz/offline';
 ${silent}
 ${PROGRAM}`,
   );
   assert.equal(output, EXPECTED);
+});
+
+test('the package has no runtime dependency', () => {
+  const manifest = JSON.parse(readFileSync(join(lib, 'package.json'), 'utf8'));
+  assert.equal(manifest.dependencies, undefined);
 });
 
 test('the README example runs as written', () => {

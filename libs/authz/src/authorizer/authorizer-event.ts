@@ -1,4 +1,4 @@
-import type { AuthorizationRequest } from '../decide.js';
+import type { AuthorizationRequest } from '../decision/decide.js';
 
 type StringMap<V> = Readonly<Record<string, V | undefined>> | null | undefined;
 

@@ -1,25 +1,18 @@
 import type { APIGatewayAuthorizerResult, APIGatewayRequestAuthorizerEvent } from 'aws-lambda';
-import { CompiledKeyMap } from '../key-map/compiled-key-map.js';
 import { compileKeyMap } from '../key-map/compile-key-map.js';
 import { hashedKeyName, keyFingerprint } from '../key-map/key-names.js';
-import { parseKeyMap } from '../key-map/parse-key-map.js';
 import type { KeyMapProvider } from '../loader/key-map-provider.js';
-import {
-  authorizerEvent,
-  HASHED_KEY,
-  keyMapJson,
-  METHOD_ARN_PREFIX,
-  PLAIN_KEY,
-  recordingLogger,
-} from '../test-support/fixtures.test-support.js';
+import { HASHED_KEY, METHOD_ARN_PREFIX, PLAIN_KEY, authorizerEvent, keyMapJson, recordingLogger } from '../testing/fixtures.js';
 import { createAuthorizer, type AuthorizerOptions } from './create-authorizer.js';
 
-const keyMap = new CompiledKeyMap(parseKeyMap(keyMapJson));
+const keyMap = compileKeyMap(keyMapJson);
 const loaded: KeyMapProvider = { keyMapFor: async () => keyMap };
 
 function setup(options: Partial<AuthorizerOptions> = {}) {
   const logger = recordingLogger();
-  return { logger, authorize: createAuthorizer({ keyMaps: loaded, logger, ...options }) };
+  const authorizer = createAuthorizer({ keyMaps: loaded, logger, ...options });
+  // As the Lambda entry exports it: the method, bound.
+  return { logger, authorize: authorizer.authorize.bind(authorizer) };
 }
 
 const effectOf = (result: APIGatewayAuthorizerResult) => result.policyDocument.Statement.map((s) => s.Effect);

@@ -1,5 +1,5 @@
-import { KeyMapFormatError } from '../errors.js';
-import { HASHED_KEY, keyMapV2Json, PLAIN_KEY } from '../test-support/fixtures.test-support.js';
+import { HASHED_KEY, PLAIN_KEY, keyMapV2Json } from '../testing/fixtures.js';
+import { KeyMapFormatError } from './key-map-format-error.js';
 import { hashedKeyName } from './key-names.js';
 import { parseKeyMapV2 } from './parse-key-map-v2.js';
 

@@ -1,10 +1,11 @@
 import * as z from 'zod/mini';
-import { KeyMapFormatError } from '../errors.js';
-import { isShardCount, MAX_SHARDS } from '../sharding/shard-of.js';
-import type { Grant, ShardInfo } from './key-map.js';
+import type { Grant } from '../grants/grant.js';
+import type { ShardInfo } from './format.js';
+import { KeyMapFormatError } from './key-map-format-error.js';
 import { entryLabel } from './key-names.js';
 import type { InvalidEntry, KeyStore, StoredKey } from './key-store.js';
 import { formatIssues, grantSchema, identityValue, toGrant } from './schemas.js';
+import { MAX_SHARDS, isShardCount } from './shards.js';
 
 export const KEY_MAP_VERSION = 2;
 

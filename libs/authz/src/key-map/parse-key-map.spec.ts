@@ -1,5 +1,5 @@
-import { KeyMapFormatError } from '../errors.js';
-import { HASHED_KEY, keyMapJson, PLAIN_KEY } from '../test-support/fixtures.test-support.js';
+import { HASHED_KEY, PLAIN_KEY, keyMapJson } from '../testing/fixtures.js';
+import { KeyMapFormatError } from './key-map-format-error.js';
 import { hashedKeyName } from './key-names.js';
 import { parseKeyMap } from './parse-key-map.js';
 

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
-import { KeyMapFormatError } from '../errors.js';
-import type { KeyEntry, KeyMap } from './key-map.js';
-import { entryLabel, HASHED_KEY_NAME, HASHED_KEY_PREFIX, isObjectPrototypeName, MAX_KEY_LENGTH, sha256Hex } from './key-names.js';
+import type { KeyEntry, KeyMap } from './format.js';
+import { KeyMapFormatError } from './key-map-format-error.js';
+import { HASHED_KEY_NAME, HASHED_KEY_PREFIX, MAX_KEY_LENGTH, entryLabel, isObjectPrototypeName, sha256Hex } from './key-names.js';
 import { formatIssues, grantSchema, identityValue, toGrant } from './schemas.js';
 
 const entrySchema = z.strictObject({

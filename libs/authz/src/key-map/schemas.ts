@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
+import { GRANT_METHODS, type Grant } from '../grants/grant.js';
 import { parsePathTemplate } from '../grants/path-template.js';
-import { GRANT_METHODS, type Grant, type IdentityValue } from './key-map.js';
+import type { IdentityValue } from './format.js';
 
 // The zod pieces both key-map formats share, so a grant or an identity means the same in each.
 
@@ -24,9 +25,7 @@ export const grantSchema = z.strictObject({
   queryParameters: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(256)))),
 });
 
-export type StoredGrant = z.infer<typeof grantSchema>;
-
-export function toGrant(grant: StoredGrant): Grant {
+export function toGrant(grant: z.infer<typeof grantSchema>): Grant {
   return { method: grant.method, path: grant.path, queryParameters: grant.queryParameters ?? [] };
 }
 

@@ -4,13 +4,13 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hashedKeyName } from '../key-map/key-names.js';
-import { shardKeyMap } from '../sharding/shard-key-map.js';
-import { shardName, shardOfHashedName } from '../sharding/shard-of.js';
+import { shardName, shardOfHashedName } from '../key-map/shards.js';
+import { shardKeyMap } from '../offline/shard-key-map.js';
 import { fileKeyMapSource } from '../sources/file-key-map-source.js';
-import { describeKeyMapSourceConformance, uncached } from '../sources/key-map-source-conformance.test-support.js';
 import type { KeyMapSource } from '../sources/key-map-source.js';
 import { secretsManagerShardSources } from '../sources/secrets-manager-key-map-source.js';
-import { recordingLogger } from '../test-support/fixtures.test-support.js';
+import { recordingLogger, identityOf } from '../testing/fixtures.js';
+import { describeKeyMapSourceConformance, uncached } from '../testing/key-map-source-conformance.js';
 import { ShardedKeyMapLoader, type ShardedKeyMapLoaderOptions } from './sharded-key-map-loader.js';
 
 const SHARDS = 3;
@@ -102,7 +102,7 @@ describe('ShardedKeyMapLoader', () => {
     });
     const logger = recordingLogger();
     const loader = new ShardedKeyMapLoader({ shardCount: COUNT, sourceFor, logger, now: () => clock.now, ttlMs: 60_000, graceMs: 300_000, retryAfterMs: 5_000, ...options });
-    const knows = async (key: string) => (await loader.keyMapFor(key))?.lookup(key) !== undefined;
+    const knows = async (key: string) => identityOf(await loader.keyMapFor(key), key) !== undefined;
     return { clock, loads, broken, texts, logger, loader, knows };
   }
 
@@ -117,7 +117,7 @@ describe('ShardedKeyMapLoader', () => {
 
   it('answers a string that can never be a key without loading anything', async () => {
     const { loads, loader } = setup();
-    for (const key of ['', '__proto__', hashedKeyName(keyIn(1)), 'k'.repeat(300)]) expect((await loader.keyMapFor(key))?.lookup(key)).toBeUndefined();
+    for (const key of ['', '__proto__', hashedKeyName(keyIn(1)), 'k'.repeat(300)]) expect(identityOf(await loader.keyMapFor(key), key)).toBeUndefined();
     expect(loads).toEqual([]);
   });
 
@@ -164,7 +164,7 @@ describe('ShardedKeyMapLoader', () => {
     for (const shard of shards) mock.on(GetSecretValueCommand, { SecretId: `tollgate/keys/${shard.name}` }).resolves({ SecretString: shard.json });
     const loader = new ShardedKeyMapLoader({ shardCount: COUNT, sourceFor: secretsManagerShardSources({ secretId: 'tollgate/keys', client }), logger: recordingLogger() });
     await Promise.all([loader.keyMapFor(keyIn(3)), loader.keyMapFor(keyIn(3, 1))]);
-    expect((await loader.keyMapFor(keyIn(3)))?.lookup(keyIn(3))).toBeDefined();
+    expect(identityOf(await loader.keyMapFor(keyIn(3)), keyIn(3))).toBeDefined();
     expect(mock.commandCalls(GetSecretValueCommand).map((call) => call.args[0].input.SecretId)).toEqual(['tollgate/keys/shard-003']);
   });
 });

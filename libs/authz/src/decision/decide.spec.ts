@@ -1,9 +1,8 @@
+import { compileKeyMap } from '../key-map/compile-key-map.js';
+import { HASHED_KEY, PLAIN_KEY, keyMapJson } from '../testing/fixtures.js';
 import { decide, type AuthorizationRequest } from './decide.js';
-import { CompiledKeyMap } from './key-map/compiled-key-map.js';
-import { parseKeyMap } from './key-map/parse-key-map.js';
-import { HASHED_KEY, keyMapJson, PLAIN_KEY } from './test-support/fixtures.test-support.js';
 
-const keyMap = new CompiledKeyMap(parseKeyMap(keyMapJson));
+const keyMap = compileKeyMap(keyMapJson);
 const request = (overrides: Partial<AuthorizationRequest> = {}): AuthorizationRequest => ({
   apiKey: PLAIN_KEY,
   method: 'GET',

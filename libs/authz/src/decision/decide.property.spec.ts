@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { createHash } from 'node:crypto';
+import { GRANT_METHODS, type Grant } from '../grants/grant.js';
+import { compileKeyMap } from '../key-map/compile-key-map.js';
+import { ShardedKeyMapLoader } from '../loader/sharded-key-map-loader.js';
+import { shardKeyMap } from '../offline/shard-key-map.js';
 import { decide, type AuthorizationRequest } from './decide.js';
-import { compileKeyMap } from './key-map/compile-key-map.js';
-import { GRANT_METHODS, type Grant } from './key-map/key-map.js';
-import { ShardedKeyMapLoader } from './loader/sharded-key-map-loader.js';
-import { shardKeyMap } from './sharding/shard-key-map.js';
 
 /**
  * The rule, written as plainly as possible and independently of the implementation: scan

@@ -1,7 +1,8 @@
-import { KeyMapFormatError } from '../errors.js';
-import type { Grant, KeyEntryV2, KeyMapV2Document, StoredGrant } from '../key-map/key-map.js';
+import type { Grant } from '../grants/grant.js';
+import type { KeyEntryV2, KeyMapV2Document, StoredGrant } from '../key-map/format.js';
+import { KeyMapFormatError } from '../key-map/key-map-format-error.js';
 import { HASHED_KEY_PREFIX, hashedKeyName, sha256Hex } from '../key-map/key-names.js';
-import { isVersionedKeyMap, KEY_MAP_VERSION, parseKeyMapV2 } from '../key-map/parse-key-map-v2.js';
+import { KEY_MAP_VERSION, isVersionedKeyMap, parseKeyMapV2 } from '../key-map/parse-key-map-v2.js';
 import { parseKeyMap } from '../key-map/parse-key-map.js';
 
 /**

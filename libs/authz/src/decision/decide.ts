@@ -1,4 +1,6 @@
-import type { CompiledKeyMap, KeyIdentity, UnknownKeyReason } from './key-map/compiled-key-map.js';
+import type { DenyReason } from '../grants/grant-index.js';
+import type { CompiledKeyMap } from '../key-map/compile-key-map.js';
+import type { KeyIdentity, UnknownKeyReason } from '../key-map/key-directory.js';
 
 /** What the authorizer needs from a request, already extracted from the event. */
 export interface AuthorizationRequest {
@@ -12,7 +14,7 @@ export interface AuthorizationRequest {
 
 export type Decision =
   | { readonly effect: 'Allow'; readonly key: KeyIdentity }
-  | { readonly effect: 'Deny'; readonly key: KeyIdentity; readonly reason: 'no-matching-grant' }
+  | { readonly effect: 'Deny'; readonly key: KeyIdentity; readonly reason: DenyReason }
   | { readonly effect: 'Unknown'; readonly reason: 'missing-key' | UnknownKeyReason };
 
 /**
@@ -21,17 +23,16 @@ export type Decision =
  * path template and every query parameter name; otherwise `Deny` (→ 403).
  */
 export function decide(keyMap: CompiledKeyMap, request: AuthorizationRequest): Decision {
-  if (request.apiKey === undefined || request.apiKey === '') return UNKNOWN.missing;
-  const index = keyMap.find(request.apiKey);
-  if (typeof index !== 'number') return UNKNOWN[index];
-  return keyMap.allows(index, request.method, request.path, request.queryParameterNames)
-    ? { effect: 'Allow', key: keyMap.identity(index) }
-    : { effect: 'Deny', key: keyMap.identity(index), reason: 'no-matching-grant' };
+  if (request.apiKey === undefined || request.apiKey === '') return UNKNOWN['missing-key'];
+  const found = keyMap.keys.find(request.apiKey);
+  if (!found.known) return UNKNOWN[found.reason];
+  const check = keyMap.grants.check(found, request.method, request.path, request.queryParameterNames);
+  return check === 'allowed' ? { effect: 'Allow', key: found.identity } : { effect: 'Deny', key: found.identity, reason: check };
 }
 
 const unknown = (reason: 'missing-key' | UnknownKeyReason): Decision => Object.freeze({ effect: 'Unknown', reason });
 const UNKNOWN = {
-  missing: unknown('missing-key'),
+  'missing-key': unknown('missing-key'),
   'unknown-key': unknown('unknown-key'),
   'disabled-key': unknown('disabled-key'),
   'expired-key': unknown('expired-key'),
