@@ -41,7 +41,7 @@ const entrySchema = z.strictObject({
   expiresAt: z.optional(z.iso.datetime({ offset: true, error: 'expiresAt must be an ISO 8601 date-time with offset, e.g. 2027-01-31T00:00:00Z' })),
 });
 
-/** Whether a parsed JSON value claims to be a version-2 (or later) map rather than DESIGN.md's format. */
+/** Whether a parsed JSON value claims to be a version-2 (or later) map rather than the version-1 format. */
 export function isVersionedKeyMap(input: unknown): input is { readonly version: unknown } {
   return typeof input === 'object' && input !== null && !Array.isArray(input) && Object.hasOwn(input, 'version');
 }

@@ -14,7 +14,7 @@ const entrySchema = z.strictObject({
 const PLAINTEXT_KEY = /^[\x21-\x7e]+$/;
 
 /**
- * Validates a key map in DESIGN.md's format — `{ "<key>" | "sha256:<hex>": { companyId, userId,
+ * Validates a key map in the version-1 format — `{ "<key>" | "sha256:<hex>": { companyId, userId,
  * authorizedRequests } }` — and returns it as a `Map` with hashed names lower-cased.
  * Throws `KeyMapFormatError`; its issues name entries by fingerprint, never by key.
  */

@@ -7,7 +7,7 @@ import { parseKeyMap } from '../key-map/parse-key-map.js';
 
 /**
  * A whole key map in either format as a fully validated version-2 document (no `shard`):
- * what offline tools work on. A DESIGN.md map's keys are hashed, and grant lists shared by
+ * what offline tools work on. A version-1 map's keys are hashed, and grant lists shared by
  * several keys become plans named `grants-<8 hex of their content>`. Unlike a load, this
  * validates every entry. Throws `KeyMapFormatError`.
  */
