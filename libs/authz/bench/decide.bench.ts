@@ -10,7 +10,7 @@ function buildWorkload(hashed: boolean) {
   const raw: Record<string, { companyId: number; userId: number; authorizedRequests: Grant[] }> = {};
   const grantsByKey = new Map<string, readonly Grant[]>();
   keys.forEach((key, i) => {
-    const entry = { companyId: i, userId: i % 97, authorizedRequests: randomGrants(GRANTS_PER_KEY) };
+    const entry = { companyId: i + 1, userId: i % 97, authorizedRequests: randomGrants(GRANTS_PER_KEY) };
     raw[hashed ? hashedKeyName(key) : key] = entry;
     grantsByKey.set(key, entry.authorizedRequests);
   });

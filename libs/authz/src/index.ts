@@ -10,6 +10,7 @@ export { buildPolicy } from './policy/build-policy.js';
 export type { AuthorizerResult } from './policy/authorizer-result.js';
 export { hashedKeyName, keyFingerprint } from './key-map/key-names.js';
 export { isShardCount, MAX_SHARDS } from './key-map/shards.js';
+export { companyIdPattern, isCompanyId } from './key-map/company-id.js';
 export { KeyMapFormatError } from './key-map/key-map-format-error.js';
 export type { Grant } from './grants/grant.js';
 export type { KeyMapV2Document } from './key-map/format.js';

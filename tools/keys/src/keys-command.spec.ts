@@ -34,7 +34,7 @@ function tenThousandKeys() {
   const map = Object.fromEntries(
     apiKeys.map((key, i) => [
       i % 2 === 0 ? key : hashedKeyName(key),
-      { companyId: `company-${i % 400}`, userId: i, authorizedRequests: i % 7 === 0 ? [{ method: 'GET', path: `/own/${i}` }] : (sets[i % 25] ?? []) },
+      { companyId: `${(i % 400) + 1}`, userId: i, authorizedRequests: i % 7 === 0 ? [{ method: 'GET', path: `/own/${i}` }] : (sets[i % 25] ?? []) },
     ]),
   );
   return { map, apiKeys };

@@ -118,7 +118,7 @@ describe('createAuthorizer', () => {
   it('authorizes a key stored as sha256 by the key presented', async () => {
     const { authorize } = setup();
     const event = authorizerEvent({ httpMethod: 'POST', path: '/analytics/r-9', headers: { 'x-api-key': HASHED_KEY } });
-    expect(await authorize(event)).toMatchObject({ principalId: 'acme-u-1', context: { companyId: 'acme', userId: 'u-1' } });
+    expect(await authorize(event)).toMatchObject({ principalId: '43-u-1', context: { companyId: 43, userId: 'u-1' } });
   });
 
   it('denies (never throws another error) while no key map is available', async () => {

@@ -42,7 +42,7 @@ describe('decide', () => {
   it('judges a hashed key by its own grants', () => {
     expect(decide(keyMap, request({ apiKey: HASHED_KEY, method: 'POST', path: '/analytics/r-1' }))).toMatchObject({
       effect: 'Allow',
-      key: { principalId: 'acme-u-1' },
+      key: { principalId: '43-u-1' },
     });
     expect(decide(keyMap, request({ apiKey: HASHED_KEY }))).toMatchObject({ effect: 'Deny' });
   });

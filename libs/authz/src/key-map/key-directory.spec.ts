@@ -13,7 +13,7 @@ describe('KeyDirectory.find', () => {
   });
 
   it('finds a key stored as sha256 by hashing the presented key, again and again', () => {
-    expect(identityOf(keyMap, HASHED_KEY)).toMatchObject({ principalId: 'acme-u-1' });
+    expect(identityOf(keyMap, HASHED_KEY)).toMatchObject({ principalId: '43-u-1' });
     expect(identityOf(keyMap, HASHED_KEY)).toBe(identityOf(keyMap, HASHED_KEY));
   });
 

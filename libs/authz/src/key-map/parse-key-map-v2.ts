@@ -4,7 +4,7 @@ import type { ShardInfo } from './format.js';
 import { KeyMapFormatError } from './key-map-format-error.js';
 import { entryLabel } from './key-names.js';
 import type { InvalidEntry, KeyStore, StoredKey } from './key-store.js';
-import { formatIssues, grantSchema, identityValue, toGrant } from './schemas.js';
+import { companyId, formatIssues, grantSchema, identityValue, toGrant } from './schemas.js';
 import { MAX_SHARDS, isShardCount } from './shards.js';
 
 export const KEY_MAP_VERSION = 2;
@@ -33,7 +33,7 @@ const documentSchema = z.strictObject({
 });
 
 const entrySchema = z.strictObject({
-  companyId: identityValue,
+  companyId,
   userId: identityValue,
   plans: z.optional(z.array(planName)),
   grants: z.optional(z.array(grantSchema)),

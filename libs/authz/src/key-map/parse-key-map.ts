@@ -2,10 +2,10 @@ import * as z from 'zod/mini';
 import type { KeyEntry, KeyMap } from './format.js';
 import { KeyMapFormatError } from './key-map-format-error.js';
 import { HASHED_KEY_NAME, HASHED_KEY_PREFIX, MAX_KEY_LENGTH, entryLabel, isObjectPrototypeName, sha256Hex } from './key-names.js';
-import { formatIssues, grantSchema, identityValue, toGrant } from './schemas.js';
+import { companyId, formatIssues, grantSchema, identityValue, toGrant } from './schemas.js';
 
 const entrySchema = z.strictObject({
-  companyId: identityValue,
+  companyId,
   userId: identityValue,
   authorizedRequests: z.array(grantSchema),
 });

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { isCompanyId } from './company-id.js';
 import { GRANT_METHODS, type Grant } from '../grants/grant.js';
 import { parsePathTemplate } from '../grants/path-template.js';
 import type { IdentityValue } from './format.js';
@@ -11,6 +12,10 @@ export const identityValue = z.custom<IdentityValue>(
     (typeof value === 'string' && value.length > 0 && value.length <= 128),
   { error: 'expected a non-negative integer or a non-empty string (at most 128 characters)' },
 );
+
+export const companyId = z.custom<IdentityValue>(isCompanyId, {
+  error: 'companyId must be a positive integer or a decimal string of 1 to 18 digits without leading zeros',
+});
 
 export const grantSchema = z.strictObject({
   method: z.enum(GRANT_METHODS, { error: `method must be one of ${GRANT_METHODS.join(', ')}` }),

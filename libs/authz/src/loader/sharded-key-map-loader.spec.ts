@@ -82,7 +82,7 @@ describe('ShardedKeyMapLoader', () => {
   const document = {
     version: 2,
     plans: { read: [{ method: 'GET', path: '/resources' }] },
-    keys: Object.fromEntries(byShard.flat().map((key, i) => [hashedKeyName(key), { companyId: i, userId: i, plans: ['read'] }])),
+    keys: Object.fromEntries(byShard.flat().map((key, i) => [hashedKeyName(key), { companyId: i + 1, userId: i, plans: ['read'] }])),
   };
   const shards = shardKeyMap(document, { shards: COUNT });
 

@@ -20,7 +20,7 @@ export const keyMapJson = {
     ],
   },
   [hashedKeyName(HASHED_KEY)]: {
-    companyId: 'acme',
+    companyId: 43,
     userId: 'u-1',
     authorizedRequests: [{ method: 'POST', path: '/analytics/{reportId}' }],
   },
@@ -37,7 +37,7 @@ export const keyMapV2Json = {
   },
   keys: {
     [hashedKeyName(PLAIN_KEY)]: { companyId: 42, userId: 7, plans: ['resources-read'] },
-    [hashedKeyName(HASHED_KEY)]: { companyId: 'acme', userId: 'u-1', grants: [{ method: 'POST', path: '/analytics/{reportId}' }] },
+    [hashedKeyName(HASHED_KEY)]: { companyId: 43, userId: 'u-1', grants: [{ method: 'POST', path: '/analytics/{reportId}' }] },
   },
 };
 

@@ -40,7 +40,7 @@ export function describeKeyMapSourceConformance(name: string, createHarness: () 
     it.each(keyMapFormats)('serves a map stored in the %s', async (_format, document) => {
       await harness.store(document);
       expect(await presentedIdentity(PLAIN_KEY)).toMatchObject({ principalId: '42-7' });
-      expect(await presentedIdentity(HASHED_KEY)).toMatchObject({ principalId: 'acme-u-1' });
+      expect(await presentedIdentity(HASHED_KEY)).toMatchObject({ principalId: '43-u-1' });
       expect(await presentedIdentity('sk_live_not_stored')).toBeUndefined();
     });
 
