@@ -1,11 +1,12 @@
+import * as z from 'zod/mini';
 import type { AuthorizationRequest } from '../decision/decide.js';
 
-type StringMap<V> = Readonly<Record<string, V | undefined>> | null | undefined;
+type StringMap<V> = Readonly<Record<string, V | null | undefined>> | null | undefined;
 
 /**
  * The fields of API Gateway's REST `REQUEST` authorizer event that the authorizer reads
  * (structurally compatible with `APIGatewayRequestAuthorizerEvent` from `@types/aws-lambda`).
- * Maps may be null (console test invocations), so every read is defensive.
+ * Maps may be null (console test invocations).
  */
 export interface AuthorizerEvent {
   readonly methodArn: string;
@@ -17,6 +18,46 @@ export interface AuthorizerEvent {
   readonly queryStringParameters?: StringMap<string>;
   readonly multiValueQueryStringParameters?: StringMap<readonly string[]>;
   readonly requestContext?: { readonly requestId?: string } | null;
+}
+
+const stringMap = z.nullish(z.record(z.string(), z.nullish(z.string())));
+const listMap = z.nullish(z.record(z.string(), z.nullish(z.array(z.string()))));
+
+// Only what the authorizer reads is checked; other fields (resource, pathParameters, …) pass.
+const eventSchema = z.looseObject({
+  methodArn: z.string(),
+  httpMethod: z.string().check(z.minLength(1)),
+  path: z.string().check(z.startsWith('/')),
+  headers: stringMap,
+  multiValueHeaders: listMap,
+  queryStringParameters: stringMap,
+  multiValueQueryStringParameters: listMap,
+  requestContext: z.nullish(z.looseObject({ requestId: z.optional(z.string()) })),
+});
+
+/** `arn:aws:execute-api:{region}:{account}:{apiId}/{stage}/`, then the verb and the actual path. */
+const METHOD_ARN_HEAD = /^arn:aws[a-z-]*:execute-api:[a-z0-9-]+:\d{12}:[A-Za-z0-9]+\/[^/]+\//;
+
+/**
+ * The event, if it has the shape API Gateway sends and its `methodArn` names the very request
+ * (`httpMethod` and `path`) that is judged; else undefined. The policy allows the `methodArn`
+ * and grants are matched on `httpMethod` and `path`: were they to disagree, an Allow for one
+ * request would be judged on another.
+ */
+export function validAuthorizerEvent(input: unknown): AuthorizerEvent | undefined {
+  const result = eventSchema.safeParse(input);
+  if (!result.success) return undefined;
+  const event = result.data;
+  const head = METHOD_ARN_HEAD.exec(event.methodArn)?.[0];
+  if (head === undefined || event.methodArn.slice(head.length) !== `${event.httpMethod}${event.path}`) return undefined;
+  return event;
+}
+
+/** The request id of any value, for logging a malformed event. */
+export function requestIdOf(input: unknown): string | undefined {
+  const context = (input as { requestContext?: unknown } | null | undefined)?.requestContext;
+  const requestId = (context as { requestId?: unknown } | null | undefined)?.requestId;
+  return typeof requestId === 'string' ? requestId : undefined;
 }
 
 /**

@@ -53,6 +53,48 @@ describe('createAuthorizer', () => {
     expect(logger.records[0]).toEqual({ level: 'info', message: 'unauthorized', fields: { reason: 'missing-key', requestId: 'req-1' } });
   });
 
+  describe('an event not shaped as API Gateway sends it', () => {
+    const valid = authorizerEvent();
+    it.each([
+      ['a null event', null],
+      ['an undefined event', undefined],
+      ['a string event', 'GET /resources/42'],
+      ['a null path', { ...valid, path: null }],
+      ['a path without its leading slash', { ...valid, path: 'resources/42' }],
+      ['no httpMethod', { ...valid, httpMethod: undefined }],
+      ['no methodArn', { ...valid, methodArn: undefined }],
+      ['a methodArn that is not an execute-api ARN', { ...valid, methodArn: 'GET/resources/42' }],
+      ['a methodArn naming another method', { ...valid, methodArn: `${METHOD_ARN_PREFIX}DELETE/resources/42` }],
+      ['a methodArn naming another path', { ...valid, methodArn: `${METHOD_ARN_PREFIX}GET/resources/43` }],
+      ['a methodArn naming a longer path', { ...valid, methodArn: `${METHOD_ARN_PREFIX}GET/resources/42/secret` }],
+      ['a number as a header value', { ...valid, headers: { 'X-Api-Key': 42 } }],
+      ['an array as a header value', { ...valid, headers: { 'X-Api-Key': [PLAIN_KEY] } }],
+      ['a string as a multi-value header', { ...valid, headers: {}, multiValueHeaders: { 'X-Api-Key': PLAIN_KEY } }],
+      ['an object as a query value', { ...valid, queryStringParameters: { limit: { n: 1 } } }],
+      ['headers that are a list', { ...valid, headers: [PLAIN_KEY] }],
+    ])('is answered Unauthorized — never a TypeError, never an Allow — for %s', async (_label, event) => {
+      const { authorize, logger } = setup();
+      const error = await authorize(event as never).then(() => undefined, (e: unknown) => e);
+      expect(error).toEqual(new Error('Unauthorized'));
+      expect(error).not.toBeInstanceOf(TypeError);
+      const requestId = typeof event === 'object' && event !== null ? 'req-1' : undefined;
+      expect(logger.records).toEqual([{ level: 'warn', message: 'unauthorized', fields: { reason: 'malformed-event', requestId } }]);
+    });
+
+    it('still allows the same request when its methodArn names it, including the root path', async () => {
+      const { authorize } = setup();
+      expect(effectOf(await authorize(valid))).toEqual(['Allow']);
+      const root = { ...valid, path: '/', methodArn: `${METHOD_ARN_PREFIX}GET/` };
+      expect(effectOf(await authorize(root))).toEqual(['Deny']);
+    });
+
+    it('takes null header and query values as absent, as a console test invocation sends them', async () => {
+      const { authorize } = setup();
+      const event = { ...valid, headers: { 'X-Api-Key': PLAIN_KEY, Accept: null }, queryStringParameters: null };
+      expect(effectOf(await authorize(event))).toEqual(['Allow']);
+    });
+  });
+
   it.each(['sk_live_unknown', '__proto__', 'constructor', 'toString', 'hasOwnProperty', `sha256:${'0'.repeat(64)}`])(
     'throws Error("Unauthorized") for the unknown key %s',
     async (apiKey) => {

@@ -4,7 +4,7 @@ import type { KeyMapProvider } from '../loader/key-map-provider.js';
 import { consoleJsonLogger, type AuthzLogger } from '../logging/logger.js';
 import type { AuthorizerResult } from '../policy/authorizer-result.js';
 import { buildPolicy, unavailablePolicy, type PolicyResource } from '../policy/build-policy.js';
-import { authorizationRequest, type AuthorizerEvent } from './authorizer-event.js';
+import { authorizationRequest, requestIdOf, validAuthorizerEvent, type AuthorizerEvent } from './authorizer-event.js';
 
 export interface AuthorizerOptions {
   /** Usually a `CachingKeyMapLoader` over a file or Secrets Manager source, or a `ShardedKeyMapLoader`. */
@@ -17,8 +17,9 @@ export interface AuthorizerOptions {
 /** The Lambda REQUEST authorizer; export `authorize`, bound, as the Lambda handler. */
 export interface Authorizer {
   /**
-   * Missing or unknown key → throws exactly `Error('Unauthorized')` (API Gateway's 401; any
-   * other error would be a 500). Known key → an Allow or Deny policy (403). No usable key map
+   * Missing or unknown key, or an event not shaped as API Gateway sends it (whose `methodArn`
+   * must name its `httpMethod` and `path`) → throws exactly `Error('Unauthorized')` (API
+   * Gateway's 401; any other error would be a 500). Known key → an Allow or Deny policy (403). No usable key map
    * → a Deny policy, never an exception.
    */
   authorize(event: AuthorizerEvent): Promise<AuthorizerResult>;
@@ -39,7 +40,13 @@ class KeyMapAuthorizer implements Authorizer {
     this.logger = options.logger ?? consoleJsonLogger;
   }
 
-  async authorize(event: AuthorizerEvent): Promise<AuthorizerResult> {
+  async authorize(input: AuthorizerEvent): Promise<AuthorizerResult> {
+    // The event is validated, not trusted: a malformed one is a 401, never a TypeError (a 500) or an Allow.
+    const event = validAuthorizerEvent(input);
+    if (event === undefined) {
+      this.logger.warn('unauthorized', { reason: 'malformed-event', requestId: requestIdOf(input) });
+      throw new Error('Unauthorized');
+    }
     const request = authorizationRequest(event);
     const requestId = event.requestContext?.requestId;
     if (request.apiKey === undefined) {
