@@ -61,28 +61,44 @@ export function requestIdOf(input: unknown): string | undefined {
 }
 
 /**
- * Extracts what `decide` judges. The path is `event.path`, the same string the backend routes
- * on — not `event.resource`, which is the API Gateway resource (`/resources/{proxy+}` behind a
- * proxy resource) and says nothing about the route.
+ * Extracts what `decide` judges, or `conflicting-keys` when the request carries `X-Api-Key`
+ * more than once with different values: the gateway's access log names the last, a first-wins
+ * rule would judge another key — so neither is judged. The path is `event.path`, the same
+ * string the backend routes on — not `event.resource`, which is the API Gateway resource
+ * (`/resources/{proxy+}` behind a proxy resource) and says nothing about the route.
  */
-export function authorizationRequest(event: AuthorizerEvent): AuthorizationRequest {
+export function authorizationRequest(event: AuthorizerEvent): AuthorizationRequest | 'conflicting-keys' {
+  const apiKey = apiKeyHeader(event);
+  if (apiKey === CONFLICTING) return 'conflicting-keys';
   return {
-    apiKey: apiKeyHeader(event),
+    apiKey,
     method: event.httpMethod,
     path: event.path,
     queryParameterNames: queryParameterNames(event),
   };
 }
 
-/** `X-Api-Key`, matched case-insensitively (API Gateway keeps the client's header casing). */
-function apiKeyHeader(event: AuthorizerEvent): string | undefined {
+const CONFLICTING = Symbol('conflicting X-Api-Key values');
+
+/**
+ * `X-Api-Key`, matched case-insensitively (API Gateway keeps the client's header casing) in
+ * both header maps; repeats of one value are that value.
+ */
+function apiKeyHeader(event: AuthorizerEvent): string | undefined | typeof CONFLICTING {
+  let found: string | undefined;
+  const see = (value: string | null | undefined): boolean => {
+    if (!value) return true;
+    if (found !== undefined && found !== value) return false;
+    found = value;
+    return true;
+  };
   for (const [name, value] of Object.entries(event.headers ?? {})) {
-    if (value && name.toLowerCase() === 'x-api-key') return value;
+    if (name.toLowerCase() === 'x-api-key' && !see(value)) return CONFLICTING;
   }
   for (const [name, values] of Object.entries(event.multiValueHeaders ?? {})) {
-    if (values?.[0] && name.toLowerCase() === 'x-api-key') return values[0];
+    if (name.toLowerCase() === 'x-api-key' && !(values ?? []).every(see)) return CONFLICTING;
   }
-  return undefined;
+  return found;
 }
 
 function queryParameterNames(event: AuthorizerEvent): string[] {

@@ -53,6 +53,26 @@ describe('createAuthorizer', () => {
     expect(logger.records[0]).toEqual({ level: 'info', message: 'unauthorized', fields: { reason: 'missing-key', requestId: 'req-1' } });
   });
 
+  it('answers Unauthorized for two different X-Api-Key values, logging neither', async () => {
+    const { authorize, logger } = setup();
+    for (const event of [
+      authorizerEvent({ headers: { 'X-Api-Key': PLAIN_KEY }, multiValueHeaders: { 'X-Api-Key': [PLAIN_KEY, 'sk_live_other'] } }),
+      authorizerEvent({ headers: { 'X-Api-Key': 'sk_live_other' }, multiValueHeaders: { 'x-api-key': [PLAIN_KEY] } }),
+      authorizerEvent({ headers: { 'X-Api-Key': PLAIN_KEY, 'x-api-key': 'sk_live_other' }, multiValueHeaders: {} }),
+    ]) {
+      await expect(authorize(event)).rejects.toEqual(new Error('Unauthorized'));
+    }
+    expect(logger.records.map((record) => record.fields?.['reason'])).toEqual(['conflicting-keys', 'conflicting-keys', 'conflicting-keys']);
+    expect(logger.text()).not.toContain(PLAIN_KEY);
+    expect(logger.text()).not.toContain('sk_live_other');
+  });
+
+  it('takes a repeated X-Api-Key with one value as that key', async () => {
+    const { authorize } = setup();
+    const event = authorizerEvent({ headers: { 'X-Api-Key': PLAIN_KEY }, multiValueHeaders: { 'X-Api-Key': [PLAIN_KEY, PLAIN_KEY], 'x-api-key': [PLAIN_KEY] } });
+    expect(effectOf(await authorize(event))).toEqual(['Allow']);
+  });
+
   describe('an event not shaped as API Gateway sends it', () => {
     const valid = authorizerEvent();
     it.each([

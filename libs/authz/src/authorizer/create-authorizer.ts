@@ -17,7 +17,7 @@ export interface AuthorizerOptions {
 /** The Lambda REQUEST authorizer; export `authorize`, bound, as the Lambda handler. */
 export interface Authorizer {
   /**
-   * Missing or unknown key, or an event not shaped as API Gateway sends it (whose `methodArn`
+   * Missing or unknown key, two different `X-Api-Key` values, or an event not shaped as API Gateway sends it (whose `methodArn`
    * must name its `httpMethod` and `path`) → throws exactly `Error('Unauthorized')` (API
    * Gateway's 401; any other error would be a 500). Known key → an Allow or Deny policy (403). No usable key map
    * → a Deny policy, never an exception.
@@ -49,6 +49,10 @@ class KeyMapAuthorizer implements Authorizer {
     }
     const request = authorizationRequest(event);
     const requestId = event.requestContext?.requestId;
+    if (request === 'conflicting-keys') {
+      this.logger.warn('unauthorized', { reason: 'conflicting-keys', requestId });
+      throw new Error('Unauthorized');
+    }
     if (request.apiKey === undefined) {
       this.logger.info('unauthorized', { reason: 'missing-key', requestId });
       throw new Error('Unauthorized');
