@@ -46,4 +46,13 @@ describe('decide', () => {
     });
     expect(decide(keyMap, request({ apiKey: HASHED_KEY }))).toMatchObject({ effect: 'Deny' });
   });
+
+  it('answers a known key with decisions made once, frozen, so a warm decision allocates nothing', () => {
+    const allowed = decide(keyMap, request());
+    expect(decide(keyMap, request({ path: '/resources/43' }))).toBe(allowed);
+    expect(Object.isFrozen(allowed)).toBe(true);
+    const denied = decide(keyMap, request({ path: '/nope' }));
+    expect(decide(keyMap, request({ path: '/nope/either' }))).toBe(denied);
+    expect(denied).toMatchObject({ effect: 'Deny', key: allowed.effect === 'Allow' ? allowed.key : undefined });
+  });
 });

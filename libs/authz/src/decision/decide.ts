@@ -1,6 +1,5 @@
-import type { DenyReason } from '../grants/grant-index.js';
 import type { CompiledKeyMap } from '../key-map/compile-key-map.js';
-import type { KeyIdentity, UnknownKeyReason } from '../key-map/key-directory.js';
+import type { Allowed, Denied, UnknownKeyReason } from '../key-map/key-directory.js';
 
 /** What the authorizer needs from a request, already extracted from the event. */
 export interface AuthorizationRequest {
@@ -12,10 +11,7 @@ export interface AuthorizationRequest {
   readonly queryParameterNames: readonly string[];
 }
 
-export type Decision =
-  | { readonly effect: 'Allow'; readonly key: KeyIdentity }
-  | { readonly effect: 'Deny'; readonly key: KeyIdentity; readonly reason: DenyReason }
-  | { readonly effect: 'Unknown'; readonly reason: 'missing-key' | UnknownKeyReason };
+export type Decision = Allowed | Denied | { readonly effect: 'Unknown'; readonly reason: 'missing-key' | UnknownKeyReason };
 
 /**
  * The pure authorization rule: a missing, unknown, disabled, expired or invalid key is
@@ -27,7 +23,7 @@ export function decide(keyMap: CompiledKeyMap, request: AuthorizationRequest): D
   const found = keyMap.keys.find(request.apiKey);
   if (!found.known) return UNKNOWN[found.reason];
   const check = keyMap.grants.check(found, request.method, request.path, request.queryParameterNames);
-  return check === 'allowed' ? { effect: 'Allow', key: found.identity } : { effect: 'Deny', key: found.identity, reason: check };
+  return check === 'allowed' ? found.allowed : found.denied;
 }
 
 const unknown = (reason: 'missing-key' | UnknownKeyReason): Decision => Object.freeze({ effect: 'Unknown', reason });

@@ -1,4 +1,4 @@
-import type { GrantIndex, GrantedKey } from '../grants/grant-index.js';
+import type { DenyReason, GrantIndex, GrantedKey } from '../grants/grant-index.js';
 import type { Grant } from '../grants/grant.js';
 import type { IdentityValue } from './format.js';
 import { isPresentableKey } from './key-names.js';
@@ -18,12 +18,28 @@ export interface KeyIdentity {
 /** Why a presented key is not a usable key. Each is answered as an unknown key (401). */
 export type UnknownKeyReason = 'unknown-key' | 'disabled-key' | 'expired-key' | 'invalid-key-entry';
 
+/** A decision allowing a known key's request. */
+export interface Allowed {
+  readonly effect: 'Allow';
+  readonly key: KeyIdentity;
+}
+
+/** A decision denying a known key's request. */
+export interface Denied {
+  readonly effect: 'Deny';
+  readonly key: KeyIdentity;
+  readonly reason: DenyReason;
+}
+
 /** A usable key: who it is, and its compiled grant set in the map's `GrantIndex`. */
 export interface KnownKey extends GrantedKey {
   readonly known: true;
   readonly identity: KeyIdentity;
   /** Epoch ms from which the key is expired; Infinity: never. */
   readonly expiresAt: number;
+  /** The key's two possible decisions, made once: a warm decision allocates nothing. */
+  readonly allowed: Allowed;
+  readonly denied: Denied;
 }
 
 export interface UnknownKey {
@@ -125,7 +141,14 @@ export class KeyDirectory {
       principalId: `${entry.companyId}-${entry.userId}`,
       grants: entry.plans.length === 0 ? entry.grants : [...entry.plans.flatMap((plan) => this.store.plans.get(plan) ?? []), ...entry.grants],
     };
-    return { known: true, identity, grantSlot, expiresAt: entry.expiresAt ?? Infinity };
+    return {
+      known: true,
+      identity,
+      grantSlot,
+      expiresAt: entry.expiresAt ?? Infinity,
+      allowed: Object.freeze({ effect: 'Allow', key: identity }),
+      denied: Object.freeze({ effect: 'Deny', key: identity, reason: 'no-matching-grant' }),
+    };
   }
 
   private planSlot(plan: string): number {
