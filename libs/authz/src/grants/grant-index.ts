@@ -4,10 +4,10 @@ import { RouteTable, type QueryRule, type RouteAcceptor } from './route-table.js
 
 /**
  * The index of grants: for a known key's compiled grant set ("slot"), whether a method, path
- * and query parameter names are granted. It holds the compiled grants of many keys, column-wise: one shared `RouteTable` for matching,
- * and for each compiled grant set ("slot") a bitset of the route ids it grants plus, beside
- * them, the query-name lists each route allows (read only when a request has query
- * parameters). A decision touches the route trie (shared, stays in CPU cache) and one or two
+ * and query parameter names are granted. It holds the compiled grants of many keys, stored
+ * column-wise: one shared `RouteTable` for matching, and for each slot a bitset of the route
+ * ids it grants plus, beside them, the query-name lists each route allows (read only when a
+ * request has query parameters). A decision touches the route trie (shared, stays in CPU cache) and one or two
  * words of one slot, however many keys there are: with 10,000 keys, chasing per-key objects
  * (maps, tries) costs more in cache misses than the matching.
  *

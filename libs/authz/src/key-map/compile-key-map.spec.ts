@@ -7,7 +7,7 @@ describe('compileKeyMap', () => {
     expect(identityOf(compileKeyMap(document), PLAIN_KEY)).toMatchObject({ principalId: '42-7' });
   });
 
-  it('rejects a version it does not know, rather than reading it as DESIGN.md’s format', () => {
+  it('rejects a version it does not know, rather than reading it as the version-1 format', () => {
     expect(() => compileKeyMap({ ...keyMapV2Json, version: '2' })).toThrow(new KeyMapFormatError(['unsupported key map version "2" (expected 2)']));
   });
 

@@ -59,7 +59,3 @@ export function keyStoreOf(keyMap: KeyMap): KeyStore {
 export function isInvalidEntry(entry: StoredKey | InvalidEntry): entry is InvalidEntry {
   return 'issues' in entry;
 }
-
-export function isKeyStore(keys: KeyMap | KeyStore): keys is KeyStore {
-  return typeof (keys as Partial<KeyStore>).entry === 'function';
-}

@@ -4,7 +4,7 @@ import { shardName, shardOfHashedName } from '../key-map/shards.js';
 import { keyMapV2Json } from '../testing/fixtures.js';
 import { shardKeyMap } from './shard-key-map.js';
 
-/** 3,000 keys in DESIGN.md's format: 20 grant sets shared by many keys, some keys with their own. (The 10,000-key round trip through the tool is tools/keys' test.) */
+/** 3,000 keys in the version-1 format: 20 grant sets shared by many keys, some keys with their own. (The 10,000-key round trip through the tool is tools/keys' test.) */
 function bigMap() {
   const templates = ['/resources', '/resources/{id}', '/orders/{id}/lines', '/analytics/{reportId}', '/companies/{c}/users/{u}'];
   const methods = ['GET', 'POST', 'PUT', 'DELETE'] as const;

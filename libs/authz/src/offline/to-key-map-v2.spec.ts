@@ -5,7 +5,7 @@ import { allows, HASHED_KEY, PLAIN_KEY, keyMapJson, keyMapV2Json } from '../test
 import { toKeyMapV2 } from './to-key-map-v2.js';
 
 describe('toKeyMapV2', () => {
-  it('hashes DESIGN.md-format keys and keeps each key’s grants', () => {
+  it('hashes version-1 keys and keeps each key’s grants', () => {
     const v2 = toKeyMapV2(keyMapJson);
     expect(Object.keys(v2.keys).sort()).toEqual([hashedKeyName(PLAIN_KEY), hashedKeyName(HASHED_KEY)].sort());
     expect(JSON.stringify(v2)).not.toContain(PLAIN_KEY);
