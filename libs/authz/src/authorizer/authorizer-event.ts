@@ -36,7 +36,7 @@ const eventSchema = z.looseObject({
 });
 
 /** `arn:aws:execute-api:{region}:{account}:{apiId}/{stage}/`, then the verb and the actual path. */
-const METHOD_ARN_HEAD = /^arn:aws[a-z-]*:execute-api:[a-z0-9-]+:\d{12}:[A-Za-z0-9]+\/[^/]+\//;
+const METHOD_ARN_HEAD = /^arn:aws[a-z-]*:execute-api:[^:/]+:[^:/]+:[^:/]+\/[^/]+\//;
 
 /**
  * The event, if it has the shape API Gateway sends and its `methodArn` names the very request
