@@ -3,6 +3,8 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { decide } from '../decision/decide.js';
+import { compileKeyMap } from '../key-map/compile-key-map.js';
 import { hashedKeyName } from '../key-map/key-names.js';
 import { shardName, shardOfHashedName } from '../key-map/shards.js';
 import { shardKeyMap } from '../offline/shard-key-map.js';
@@ -13,7 +15,14 @@ import { recordingLogger, identityOf } from '../testing/fixtures.js';
 import { describeKeyMapSourceConformance, uncached } from '../testing/key-map-source-conformance.js';
 import { ShardedKeyMapLoader, type ShardedKeyMapLoaderOptions } from './sharded-key-map-loader.js';
 
+// hashedKeyName, observed: the real function, counted (for the hash-once test).
+jest.mock('../key-map/key-names.js', () => {
+  const actual: typeof import('../key-map/key-names.js') = jest.requireActual('../key-map/key-names.js');
+  return { ...actual, hashedKeyName: jest.fn(actual.hashedKeyName) };
+});
+
 const SHARDS = 3;
+const NO_MAP = compileKeyMap({});
 const dirs: string[] = [];
 afterAll(async () => {
   await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
@@ -152,6 +161,18 @@ describe('ShardedKeyMapLoader', () => {
       level: 'error',
       fields: { source: 'shard 3', error: 'KeyMapFormatError', reason: 'invalid key map: expected shard-003 of 4, found shard-002 of 4', failClosed: true },
     });
+  });
+
+  it('hashes a presented key once: for the shard pick, the decision in its shard, and the decisions after a reload', async () => {
+    const { clock, loader } = setup();
+    const hashing = jest.mocked(hashedKeyName);
+    hashing.mockClear();
+    const key = keyIn(1);
+    const request = { apiKey: key, method: 'GET', path: '/resources', queryParameterNames: [] };
+    for (let i = 0; i < 3; i++) expect(decide((await loader.keyMapFor(key)) ?? NO_MAP, request).effect).toBe('Allow');
+    clock.now += 60_000;
+    expect(decide((await loader.keyMapFor(key)) ?? NO_MAP, request).effect).toBe('Allow');
+    expect(hashing.mock.calls.filter(([value]) => value === key)).toHaveLength(1);
   });
 
   it('rejects a shard count outside 1 to 256', () => {
