@@ -1,7 +1,7 @@
 // Warm authorization decisions for 10,000 keys × 20 grants in the version-1 format:
 // @tollgate/authz's `decide` against a naive implementation that scans a key's grants and
 // builds a RegExp per grant per request. See workload.ts for how it measures.
-//   npx nx run authz:bench        (or: node --conditions=@tollgate/source --import tsx libs/authz/bench/decide.bench.ts)
+//   npx nx run authz:bench        (or: node --expose-gc --conditions=@tollgate/source --import tsx libs/authz/bench/decide.bench.ts)
 import { compileKeyMap, decide, hashedKeyName, type Grant } from '../src/index.js';
 import { apiKeyOf, GRANTS_PER_KEY, KEYS, machine, measure, naiveDecide, randomGrants, report, requestsFor, verdict } from './workload.js';
 

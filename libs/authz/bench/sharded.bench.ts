@@ -4,7 +4,7 @@
 //   - cold: a fresh process's first authorizer answer — load of one shard + first decision,
 //     Secrets Manager call excluded (cold-shard-load.ts), and how many source loads it made;
 //   - warm decisions on the loaded shards, against the naive baseline.
-//   npx nx run authz:bench        (or: node --conditions=@tollgate/source --import tsx libs/authz/bench/sharded.bench.ts)
+//   npx nx run authz:bench        (or: node --expose-gc --conditions=@tollgate/source --import tsx libs/authz/bench/sharded.bench.ts)
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
