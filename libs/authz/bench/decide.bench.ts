@@ -2,8 +2,8 @@
 // @tollgate/authz's `decide` against a naive implementation that scans a key's grants and
 // builds a RegExp per grant per request. See workload.ts for how it measures.
 //   npx nx run authz:bench        (or: node --expose-gc --conditions=@tollgate/source --import tsx libs/authz/bench/decide.bench.ts)
-import { compileKeyMap, decide, hashedKeyName, type Grant } from '../src/index.js';
-import { apiKeyOf, GRANTS_PER_KEY, KEYS, machine, measure, naiveDecide, randomGrants, report, requestsFor, verdict } from './workload.js';
+import { compileKeyMap, decide, hashedKeyName, type AuthorizationRequest, type Grant } from '../src/index.js';
+import { apiKeyOf, GRANTS_PER_KEY, KEYS, machine, measure, naiveDecide, randomGrants, report, requestsFor, verdict, warmUp } from './workload.js';
 
 function buildWorkload(hashed: boolean) {
   const keys = Array.from({ length: KEYS }, (_, i) => apiKeyOf(i));
@@ -23,15 +23,22 @@ const loadStart = performance.now();
 const compiled = compileKeyMap(plain.raw);
 console.log(`load: compileKeyMap ${(performance.now() - loadStart).toFixed(0)} ms (validation of every entry; grants compile lazily, on a key's first use)`);
 
-const ours = measure((request) => decide(compiled, request).effect, plain.requests);
-report('decide, plaintext keys', ours);
-
 const hashedWorkload = buildWorkload(true);
 const hashedMap = compileKeyMap(hashedWorkload.raw);
-const hashed = measure((request) => decide(hashedMap, request).effect, hashedWorkload.requests);
+const decidePlain = (request: AuthorizationRequest) => decide(compiled, request).effect;
+const decideHashed = (request: AuthorizationRequest) => decide(hashedMap, request).effect;
+const decideNaive = (request: AuthorizationRequest) => naiveDecide(plain.grantsByKey, request);
+warmUp(decidePlain, plain.requests);
+warmUp(decideHashed, hashedWorkload.requests);
+warmUp(decideNaive, plain.requests);
+
+const ours = measure(decidePlain, plain.requests);
+report('decide, plaintext keys', ours);
+
+const hashed = measure(decideHashed, hashedWorkload.requests);
 report('decide, sha256 keys', hashed);
 
-const naive = measure((request) => naiveDecide(plain.grantsByKey, request), plain.requests);
+const naive = measure(decideNaive, plain.requests);
 report('naive (regex per grant per request)', naive);
 console.log(`plaintext: ${verdict(ours, naive)}`);
 console.log(`sha256:    ${verdict(hashed, naive)}`);
