@@ -1,6 +1,12 @@
-import { GetSecretValueCommand, SecretsManagerClient, SecretsManagerServiceException } from '@aws-sdk/client-secrets-manager';
+import {
+  GetSecretValueCommand,
+  SecretsManagerClient,
+  SecretsManagerServiceException,
+} from '@aws-sdk/client-secrets-manager';
 import type { APIGatewayRequestAuthorizerEvent } from 'aws-lambda';
-import { hashedKeyName, shardKeyMap, shardName, shardOfHashedName, type AuthzLogger } from '@tollgate/authz';
+import { hashedKeyName } from '@tollgate/authz';
+import type { Authorizer, AuthzLogger } from '@tollgate/authz/authorizer';
+import { shardKeyMap, shardName, shardOfHashedName } from '@tollgate/authz/offline';
 import { mockClient } from 'aws-sdk-client-mock';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,7 +16,11 @@ import type { AuthorizerConfig } from './config.js';
 
 const KEY = 'sk_live_lambda_test_key_000000000001';
 const keyMap = JSON.stringify({
-  [hashedKeyName(KEY)]: { companyId: 42, userId: 7, authorizedRequests: [{ method: 'GET', path: '/resources/{id}' }] },
+  [hashedKeyName(KEY)]: {
+    companyId: 42,
+    userId: 7,
+    authorizedRequests: [{ method: 'GET', path: '/resources/{id}' }],
+  },
 });
 
 function event(path: string, key: string | undefined = KEY): APIGatewayRequestAuthorizerEvent {
@@ -30,8 +40,15 @@ function event(path: string, key: string | undefined = KEY): APIGatewayRequestAu
   };
 }
 
-const silent: AuthzLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };
+const silent: AuthzLogger = {
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+};
 const base = { cacheTtlMs: 60_000, graceMs: 300_000, policyResource: 'method-arn' } as const;
+
+/** The Lambda handler, as main.ts exports it. */
+const handlerOf = (authorizer: Authorizer) => authorizer.authorize.bind(authorizer);
 
 describe('authorizerFromConfig', () => {
   let dir: string;
@@ -43,35 +60,65 @@ describe('authorizerFromConfig', () => {
   it('authorizes from a key-map file', async () => {
     const path = join(dir, 'keys.json');
     await writeFile(path, keyMap);
-    const authorize = authorizerFromConfig({ ...base, keyMapSource: { kind: 'file', path } }, { logger: silent });
-    await expect(authorize(event('/resources/1'))).resolves.toMatchObject({ principalId: '42-7', context: { companyId: 42, userId: 7 } });
-    await expect(authorize(event('/resources/1', 'nope'))).rejects.toThrow(new Error('Unauthorized'));
+    const authorize = handlerOf(
+      authorizerFromConfig({ ...base, keyMapSource: { kind: 'file', path } }, { logger: silent }),
+    );
+    await expect(authorize(event('/resources/1'))).resolves.toMatchObject({
+      principalId: '42-7',
+      context: { companyId: 42, userId: 7 },
+    });
+    await expect(authorize(event('/resources/1', 'nope'))).rejects.toThrow(
+      new Error('Unauthorized'),
+    );
   });
 
   describe('from Secrets Manager', () => {
     const client = new SecretsManagerClient({ region: 'eu-west-1' });
     const secrets = mockClient(client);
-    const config: AuthorizerConfig = { ...base, keyMapSource: { kind: 'secrets-manager', secretId: 'tollgate/api-keys' } };
+    const config: AuthorizerConfig = {
+      ...base,
+      keyMapSource: { kind: 'secrets-manager', secretId: 'tollgate/api-keys' },
+    };
     beforeEach(() => secrets.reset());
 
     it('reads the secret once per TTL and authorizes from it', async () => {
-      secrets.on(GetSecretValueCommand, { SecretId: 'tollgate/api-keys' }).resolves({ SecretString: keyMap });
-      const authorize = authorizerFromConfig(config, { logger: silent, secretsManagerClient: client });
+      secrets
+        .on(GetSecretValueCommand, { SecretId: 'tollgate/api-keys' })
+        .resolves({ SecretString: keyMap });
+      const authorize = handlerOf(
+        authorizerFromConfig(config, { logger: silent, secretsManagerClient: client }),
+      );
       for (const path of ['/resources/1', '/resources/2', '/other']) await authorize(event(path));
-      const effects = await Promise.all(['/resources/1', '/other'].map(async (p) => (await authorize(event(p))).policyDocument.Statement[0]?.Effect));
+      const effects = await Promise.all(
+        ['/resources/1', '/other'].map(
+          async (p) => (await authorize(event(p))).policyDocument.Statement[0]?.Effect,
+        ),
+      );
       expect(effects).toEqual(['Allow', 'Deny']);
       expect(secrets.commandCalls(GetSecretValueCommand)).toHaveLength(1);
     });
 
     it('denies every request, without throwing, while the secret is throttled or malformed', async () => {
-      const authorize = () => authorizerFromConfig(config, { logger: silent, secretsManagerClient: client });
-      secrets.on(GetSecretValueCommand).rejects(
-        new SecretsManagerServiceException({ name: 'ThrottlingException', $fault: 'client', $metadata: {}, message: 'Rate exceeded' }),
-      );
-      await expect(authorize()(event('/resources/1'))).resolves.toMatchObject({ context: { reason: 'key-map-unavailable' } });
+      const authorize = () =>
+        handlerOf(authorizerFromConfig(config, { logger: silent, secretsManagerClient: client }));
+      secrets
+        .on(GetSecretValueCommand)
+        .rejects(
+          new SecretsManagerServiceException({
+            name: 'ThrottlingException',
+            $fault: 'client',
+            $metadata: {},
+            message: 'Rate exceeded',
+          }),
+        );
+      await expect(authorize()(event('/resources/1'))).resolves.toMatchObject({
+        context: { reason: 'key-map-unavailable' },
+      });
       secrets.reset();
       secrets.on(GetSecretValueCommand).resolves({ SecretString: '{"not": "a key map"' });
-      await expect(authorize()(event('/resources/1'))).resolves.toMatchObject({ context: { reason: 'key-map-unavailable' } });
+      await expect(authorize()(event('/resources/1'))).resolves.toMatchObject({
+        context: { reason: 'key-map-unavailable' },
+      });
     });
   });
 
@@ -83,29 +130,55 @@ describe('authorizerFromConfig', () => {
       {
         version: 2,
         plans: { read: [{ method: 'GET', path: '/resources/{id}' }] },
-        keys: Object.fromEntries(keys.map((key, i) => [hashedKeyName(key), { companyId: 42, userId: i, plans: ['read'] }])),
+        keys: Object.fromEntries(
+          keys.map((key, i) => [hashedKeyName(key), { companyId: 42, userId: i, plans: ['read'] }]),
+        ),
       },
       { shards: 8 },
     );
-    const config: AuthorizerConfig = { ...base, keyMapSource: { kind: 'sharded-secrets-manager', secretIdPrefix: 'tollgate/keys', shards: 8 } };
+    const config: AuthorizerConfig = {
+      ...base,
+      keyMapSource: { kind: 'sharded-secrets-manager', secretIdPrefix: 'tollgate/keys', shards: 8 },
+    };
     beforeEach(() => {
       secrets.reset();
-      for (const shard of shards) secrets.on(GetSecretValueCommand, { SecretId: `tollgate/keys/${shard.name}` }).resolves({ SecretString: shard.json });
+      for (const shard of shards)
+        secrets
+          .on(GetSecretValueCommand, { SecretId: `tollgate/keys/${shard.name}` })
+          .resolves({ SecretString: shard.json });
     });
     const shardOf = (key: string) => shardOfHashedName(hashedKeyName(key), 8);
 
     it('makes exactly one Secrets Manager call on a cold start: the presented key’s shard', async () => {
-      const authorize = authorizerFromConfig(config, { logger: silent, secretsManagerClient: client });
+      const authorize = handlerOf(
+        authorizerFromConfig(config, { logger: silent, secretsManagerClient: client }),
+      );
       const [first = '', ...rest] = keys;
-      await expect(authorize(event('/resources/1', first))).resolves.toMatchObject({ principalId: '42-0' });
-      expect(secrets.commandCalls(GetSecretValueCommand).map((call) => call.args[0].input.SecretId)).toEqual([`tollgate/keys/${shardName(shardOf(first))}`]);
+      await expect(authorize(event('/resources/1', first))).resolves.toMatchObject({
+        principalId: '42-0',
+      });
+      expect(
+        secrets.commandCalls(GetSecretValueCommand).map((call) => call.args[0].input.SecretId),
+      ).toEqual([`tollgate/keys/${shardName(shardOf(first))}`]);
 
       const elsewhere = rest.find((key) => shardOf(key) !== shardOf(first)) ?? '';
-      await expect(authorize(event('/resources/1', elsewhere))).resolves.toMatchObject({ context: { companyId: 42 } });
-      await expect(authorize(event('/resources/1', 'sk_live_not_a_key'))).rejects.toThrow(new Error('Unauthorized'));
+      await expect(authorize(event('/resources/1', elsewhere))).resolves.toMatchObject({
+        context: { companyId: 42 },
+      });
+      await expect(authorize(event('/resources/1', 'sk_live_not_a_key'))).rejects.toThrow(
+        new Error('Unauthorized'),
+      );
       await authorize(event('/resources/2', first));
-      const shardsRead = [...new Set([first, elsewhere, 'sk_live_not_a_key'].map((key) => `tollgate/keys/${shardName(shardOf(key))}`))];
-      expect(secrets.commandCalls(GetSecretValueCommand).map((call) => call.args[0].input.SecretId)).toEqual(shardsRead);
+      const shardsRead = [
+        ...new Set(
+          [first, elsewhere, 'sk_live_not_a_key'].map(
+            (key) => `tollgate/keys/${shardName(shardOf(key))}`,
+          ),
+        ),
+      ];
+      expect(
+        secrets.commandCalls(GetSecretValueCommand).map((call) => call.args[0].input.SecretId),
+      ).toEqual(shardsRead);
     });
   });
 });

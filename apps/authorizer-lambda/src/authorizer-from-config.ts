@@ -5,12 +5,20 @@ import {
   secretsManagerKeyMapSource,
   secretsManagerShardSources,
   ShardedKeyMapLoader,
-  type AuthorizerHandler,
+  type Authorizer,
   type AuthzLogger,
   type KeyMapProvider,
   type SecretsManagerClientLike,
-} from '@tollgate/authz';
-import { createLogger, withLogger } from '@tollgate/runtime-kit';
+/** Wires the configured key-map source, cache and policy scope into the authorizer. */
+export function authorizerFromConfig(
+  config: AuthorizerConfig,
+  dependencies: AuthorizerDependencies = {},
+): Authorizer {
+  return createAuthorizer({
+    keyMaps: keyMapProvider(config, dependencies),
+    policyResource: config.policyResource,
+    logger: dependencies.logger,
+  });
 import type { AuthorizerConfig } from './config.js';
 
 export interface AuthorizerDependencies {
@@ -20,20 +28,16 @@ export interface AuthorizerDependencies {
   readonly secretsManagerClient?: SecretsManagerClientLike;
 }
 
-/** Wires the configured key-map source, cache and policy scope into the authorizer handler. */
+/** Wires the configured key-map source, cache and policy scope into the authorizer. */
 export function authorizerFromConfig(
   config: AuthorizerConfig,
   dependencies: AuthorizerDependencies = {},
-): AuthorizerHandler {
-  const lambdaLogger =
-    dependencies.logger === undefined ? createLogger({ service: 'authorizer-lambda' }) : undefined;
-  const logger = dependencies.logger ?? lambdaLogger;
-  const handler = createAuthorizer({
-    keyMaps: keyMapProvider(config, { ...dependencies, logger }),
+): Authorizer {
+  return createAuthorizer({
+    keyMaps: keyMapProvider(config, dependencies),
     policyResource: config.policyResource,
-    logger,
+    logger: dependencies.logger,
   });
-  return lambdaLogger === undefined ? handler : withLogger(lambdaLogger, handler);
 }
 
 function keyMapProvider(

@@ -19,11 +19,18 @@ describe('configFromEnv', () => {
         API_KEYS_GRACE_SECONDS: '30',
         AUTHORIZER_POLICY_RESOURCE: 'granted-arns',
       }),
-    ).toEqual({ keyMapSource: { kind: 'file', path: './keys.json' }, cacheTtlMs: 0, graceMs: 30_000, policyResource: 'granted-arns' });
+    ).toEqual({
+      keyMapSource: { kind: 'file', path: './keys.json' },
+      cacheTtlMs: 0,
+      graceMs: 30_000,
+      policyResource: 'granted-arns',
+    });
   });
 
   it('reads a sharded map from the secrets <API_KEYS_SECRET_ID>/shard-…', () => {
-    expect(configFromEnv({ API_KEYS_SECRET_ID: 'tollgate/keys', API_KEYS_SHARDS: '38' }).keyMapSource).toEqual({
+    expect(
+      configFromEnv({ API_KEYS_SECRET_ID: 'tollgate/keys', API_KEYS_SHARDS: '38' }).keyMapSource,
+    ).toEqual({
       kind: 'sharded-secrets-manager',
       secretIdPrefix: 'tollgate/keys',
       shards: 38,
@@ -32,19 +39,46 @@ describe('configFromEnv', () => {
 
   it.each([
     [{}, 'set exactly one of API_KEYS_SECRET_ID (AWS) or API_KEYS_FILE (local)'],
-    [{ API_KEYS_SECRET_ID: 's', API_KEYS_FILE: 'f' }, 'set exactly one of API_KEYS_SECRET_ID (AWS) or API_KEYS_FILE (local)'],
-    [{ API_KEYS_FILE: '' }, 'API_KEYS_FILE must not be empty'],
-    [{ API_KEYS_FILE: 'f', API_KEYS_CACHE_TTL_SECONDS: '1.5' }, 'API_KEYS_CACHE_TTL_SECONDS must be a whole number of seconds'],
-    [{ API_KEYS_FILE: 'f', API_KEYS_GRACE_SECONDS: '-1' }, 'API_KEYS_GRACE_SECONDS must be a whole number of seconds'],
-    [{ API_KEYS_SECRET_ID: 's', API_KEYS_SHARDS: '0' }, 'API_KEYS_SHARDS must be a whole number from 1 to 256'],
-    [{ API_KEYS_SECRET_ID: 's', API_KEYS_SHARDS: '300' }, 'API_KEYS_SHARDS must be a whole number from 1 to 256'],
-    [{ API_KEYS_SECRET_ID: 's', API_KEYS_SHARDS: 'many' }, 'API_KEYS_SHARDS must be a whole number from 1 to 256'],
-    [{ API_KEYS_FILE: 'f', API_KEYS_SHARDS: '4' }, 'API_KEYS_SHARDS needs API_KEYS_SECRET_ID (a file holds a whole map)'],
     [
-      { API_KEYS_SECRET_ID: 'arn:aws:secretsmanager:eu-west-1:1:secret:keys-AbCdEf', API_KEYS_SHARDS: '4' },
+      { API_KEYS_SECRET_ID: 's', API_KEYS_FILE: 'f' },
+      'set exactly one of API_KEYS_SECRET_ID (AWS) or API_KEYS_FILE (local)',
+    ],
+    [{ API_KEYS_FILE: '' }, 'API_KEYS_FILE must not be empty'],
+    [
+      { API_KEYS_FILE: 'f', API_KEYS_CACHE_TTL_SECONDS: '1.5' },
+      'API_KEYS_CACHE_TTL_SECONDS must be a whole number of seconds',
+    ],
+    [
+      { API_KEYS_FILE: 'f', API_KEYS_GRACE_SECONDS: '-1' },
+      'API_KEYS_GRACE_SECONDS must be a whole number of seconds',
+    ],
+    [
+      { API_KEYS_SECRET_ID: 's', API_KEYS_SHARDS: '0' },
+      'API_KEYS_SHARDS must be a whole number from 1 to 256',
+    ],
+    [
+      { API_KEYS_SECRET_ID: 's', API_KEYS_SHARDS: '300' },
+      'API_KEYS_SHARDS must be a whole number from 1 to 256',
+    ],
+    [
+      { API_KEYS_SECRET_ID: 's', API_KEYS_SHARDS: 'many' },
+      'API_KEYS_SHARDS must be a whole number from 1 to 256',
+    ],
+    [
+      { API_KEYS_FILE: 'f', API_KEYS_SHARDS: '4' },
+      'API_KEYS_SHARDS needs API_KEYS_SECRET_ID (a file holds a whole map)',
+    ],
+    [
+      {
+        API_KEYS_SECRET_ID: 'arn:aws:secretsmanager:eu-west-1:1:secret:keys-AbCdEf',
+        API_KEYS_SHARDS: '4',
+      },
       'with API_KEYS_SHARDS, API_KEYS_SECRET_ID must be a secret name prefix, not an ARN',
     ],
-    [{ API_KEYS_FILE: 'f', AUTHORIZER_POLICY_RESOURCE: 'all' }, 'AUTHORIZER_POLICY_RESOURCE must be "method-arn" or "granted-arns"'],
+    [
+      { API_KEYS_FILE: 'f', AUTHORIZER_POLICY_RESOURCE: 'all' },
+      'AUTHORIZER_POLICY_RESOURCE must be "method-arn" or "granted-arns"',
+    ],
   ])('rejects %j with one line naming the variable', (env, message) => {
     expect(() => configFromEnv(env)).toThrow(new ConfigError(message));
   });

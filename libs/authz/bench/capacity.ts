@@ -1,8 +1,10 @@
 // How many keys fit in one Secrets Manager secret (65,536 bytes), and how many shards the shard
-// tool writes for 10,000 keys, for typical key shapes — version 2 (plans) and DESIGN.md's format.
+// tool writes for 10,000 keys, for typical key shapes — version 2 (plans) and the version-1 format.
 // Keys stored as sha256, minified JSON, numeric companyId (6 digits) and userId (7 digits).
 //   node --conditions=@tollgate/source --import tsx libs/authz/bench/capacity.ts
-import { DEFAULT_MAX_SHARD_BYTES, hashedKeyName, shardKeyMap, type StoredGrant } from '../src/index.js';
+import type { StoredGrant } from '../src/key-map/format.js';
+import { hashedKeyName } from '../src/index.js';
+import { DEFAULT_MAX_SHARD_BYTES, shardKeyMap } from '../src/offline/index.js';
 
 const KEYS = 10_000;
 const TEMPLATES = ['/resources', '/resources/{id}', '/resources/{id}/items', '/analytics/{reportId}', '/orders/{orderId}/lines/{lineId}'];
@@ -60,8 +62,8 @@ for (const [label, document] of shapes) {
   const perKey = (bytes - overhead * shards.length) / KEYS;
   console.log(`| ${label} | ${Math.round(perKey)} | ${Math.floor((DEFAULT_MAX_SHARD_BYTES - overhead) / perKey)} | ${shards.length} |`);
 }
-// For comparison, DESIGN.md's format as stored (every key carries its grants; not sharded).
+// For comparison, the version-1 format as stored (every key carries its grants; not sharded).
 for (const count of [5, 20]) {
   const perKey = Buffer.byteLength(JSON.stringify(version1(count))) / KEYS;
-  console.log(`| DESIGN.md format, ${count} grants per key | ${Math.round(perKey)} | ${Math.floor(DEFAULT_MAX_SHARD_BYTES / perKey)} | (the shard tool writes version 2) |`);
+  console.log(`| version 1, ${count} grants per key | ${Math.round(perKey)} | ${Math.floor(DEFAULT_MAX_SHARD_BYTES / perKey)} | (the shard tool writes version 2) |`);
 }

@@ -9,13 +9,14 @@ import { join } from 'node:path';
 
 const [dir = '', countText = '', apiKey = ''] = process.argv.slice(2);
 const texts = new Map<number, string>();
-const authz = await import('../src/index.js');
+const authz = await import('../src/authorizer/index.js');
+const { shardName } = await import('../src/offline/index.js');
 const count = Number(countText);
-for (let index = 0; index < count; index++) texts.set(index, readFileSync(join(dir, `${authz.shardName(index)}.json`), 'utf8'));
+for (let index = 0; index < count; index++) texts.set(index, readFileSync(join(dir, `${shardName(index)}.json`), 'utf8'));
 
 let loads = 0;
 const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
-const authorize = authz.createAuthorizer({
+const authorizer = authz.createAuthorizer({
   keyMaps: new authz.ShardedKeyMapLoader({
     shardCount: count,
     sourceFor: (index) => ({ description: `shard ${index}`, load: async () => (loads++, texts.get(index)) }),
@@ -30,9 +31,9 @@ const event = {
   headers: { 'X-Api-Key': apiKey },
 };
 const start = performance.now();
-const result = await authorize(event);
+const result = await authorizer.authorize(event);
 const firstDecisionMs = performance.now() - start;
 const secondStart = performance.now();
-await authorize(event);
+await authorizer.authorize(event);
 const secondDecisionMs = performance.now() - secondStart;
 console.log(JSON.stringify({ firstDecisionMs, secondDecisionMs, loads, principalId: result.principalId }));

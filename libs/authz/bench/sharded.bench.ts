@@ -4,24 +4,16 @@
 //   - cold: a fresh process's first authorizer answer — load of one shard + first decision,
 //     Secrets Manager call excluded (cold-shard-load.ts), and how many source loads it made;
 //   - warm decisions on the loaded shards, against the naive baseline.
-//   npx nx run authz:bench        (or: node --conditions=@tollgate/source --import tsx libs/authz/bench/sharded.bench.ts)
+//   npx nx run authz:bench        (or: node --expose-gc --conditions=@tollgate/source --import tsx libs/authz/bench/sharded.bench.ts)
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import {
-  compileKeyMap,
-  decide,
-  hashedKeyName,
-  shardKeyMap,
-  ShardedKeyMapLoader,
-  type AuthorizationRequest,
-  type CompiledKeyMap,
-  type Grant,
-  type KeyEntryV2,
-  type StoredGrant,
-} from '../src/index.js';
-import { apiKeyOf, at, KEYS, machine, measure, naiveDecide, pick, random, randomGrants, report, requestsFor, verdict } from './workload.js';
+import { ShardedKeyMapLoader } from '../src/authorizer/index.js';
+import { compileKeyMap, decide, hashedKeyName, type AuthorizationRequest, type CompiledKeyMap, type Grant } from '../src/index.js';
+import type { KeyEntryV2, StoredGrant } from '../src/key-map/format.js';
+import { shardKeyMap } from '../src/offline/index.js';
+import { apiKeyOf, at, KEYS, machine, measure, naiveDecide, pick, random, randomGrants, report, requestsFor, verdict, warmUp } from './workload.js';
 
 const PLANS = 12;
 const GRANTS_PER_PLAN = 10;
@@ -110,13 +102,19 @@ const requests: ShardedRequest[] = requestsFor(keys, (key) => grantsByKey.get(ke
   queryParameterNames: request.queryParameterNames,
   shard: at(maps, loader.shardOf(request.apiKey ?? '')),
 }));
-const onShard = measure((request) => decide((request as ShardedRequest).shard, request).effect, requests);
+const onShardPath = (request: AuthorizationRequest) => decide((request as ShardedRequest).shard, request).effect;
+const pickPath = (request: AuthorizationRequest) => decide(at(maps, loader.shardOf(request.apiKey ?? '')), request).effect;
+const wholePath = (request: AuthorizationRequest) => decide(wholeMap, request).effect;
+const naivePath = (request: AuthorizationRequest) => naiveDecide(grantsByKey, request);
+for (const path of [onShardPath, pickPath, wholePath, naivePath]) warmUp(path, requests);
+const onShard = measure(onShardPath, requests);
 report('decide on the key’s shard', onShard);
-const picked = measure((request) => decide(at(maps, loader.shardOf(request.apiKey ?? '')), request).effect, requests);
+const picked = measure(pickPath, requests);
 report('shard pick + decide', picked);
-const single = measure((request) => decide(wholeMap, request).effect, requests);
+const single = measure(wholePath, requests);
 report('decide, whole v2 map in one document', single);
-const naive = measure((request) => naiveDecide(grantsByKey, request), requests);
+const naive = measure(naivePath, requests);
 report('naive (regex per grant per request)', naive);
 console.log(`decide on the key’s shard: ${verdict(onShard, naive)}`);
 console.log(`shard pick + decide:       ${verdict(picked, naive)}`);
+console.log(`whole v2 map:              ${verdict(single, naive)}`);

@@ -28,7 +28,9 @@ function scratchProject(type, file, source) {
   execFileSync(npm, ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', tarball], { cwd: dir, stdio: 'pipe' });
   writeFileSync(join(dir, 'api-keys.json'), KEY_MAP);
   writeFileSync(join(dir, file), source);
-  return execFileSync(process.execPath, [file], { cwd: dir, encoding: 'utf8' }).trim();
+  // Plain output whatever the runner's terminal: console.log colours numbers when FORCE_COLOR is set.
+  const { FORCE_COLOR: _colour, ...env } = process.env;
+  return execFileSync(process.execPath, [file], { cwd: dir, encoding: 'utf8', env: { ...env, NO_COLOR: '1' } }).trim();
 }
 
 const KEY_MAP = JSON.stringify({
@@ -41,7 +43,7 @@ const KEY_MAP = JSON.stringify({
 
 // The same program in both module systems: one Allow, one Deny, one unknown key, one sharded Allow.
 const PROGRAM = `
-const authorize = createAuthorizer({
+const authorizer = createAuthorizer({
   keyMaps: new CachingKeyMapLoader({ source: fileKeyMapSource('api-keys.json'), logger: silent }),
   logger: silent,
 });
@@ -49,26 +51,30 @@ const event = (path, key) => ({
   methodArn: 'arn:aws:execute-api:eu-west-1:1:api/prod/GET' + path,
   httpMethod: 'GET', path, headers: { 'x-api-key': key },
 });
-const allowed = await authorize(event('/resources/1', 'sk_test_e2e_key'));
-const denied = await authorize(event('/other', 'sk_test_e2e_key'));
-const unknown = await authorize(event('/resources/1', 'nope')).catch((e) => e.message);
+const allowed = await authorizer.authorize(event('/resources/1', 'sk_test_e2e_key'));
+const denied = await authorizer.authorize(event('/other', 'sk_test_e2e_key'));
+const unknown = await authorizer.authorize(event('/resources/1', 'nope')).catch((e) => e.message);
 // A version-2 map, split by the shard tool and served from its shards.
 const shards = shardKeyMap({ version: 2, plans: { read: [{ method: 'GET', path: '/resources/{id}' }] },
   keys: { [hashedKeyName('sk_test_e2e_key')]: { companyId: 42, userId: 8, plans: ['read'] } } }, { shards: 2 });
 const sharded = createAuthorizer({ logger: silent, keyMaps: new ShardedKeyMapLoader({ shardCount: 2, logger: silent,
   sourceFor: (index) => ({ description: 'shard ' + index, load: async () => shards[index].json }) }) });
-const viaShard = await sharded(event('/resources/1', 'sk_test_e2e_key'));
+const viaShard = await sharded.authorize(event('/resources/1', 'sk_test_e2e_key'));
+// The entries share one copy of the library: an error thrown through one entry is the class another exports.
+const sameError = (() => { try { shardKeyMap({ version: 2, plans: {}, keys: { nope: {} } }); } catch (e) { return e instanceof KeyMapFormatError; } })();
 console.log(JSON.stringify([allowed.principalId, allowed.policyDocument.Statement[0].Effect,
-  denied.policyDocument.Statement[0].Effect, unknown, viaShard.principalId]));
+  denied.policyDocument.Statement[0].Effect, unknown, viaShard.principalId, sameError]));
 `;
 const silent = 'const silent = { info() {}, warn() {}, error() {} };';
-const EXPECTED = JSON.stringify(['42-7', 'Allow', 'Deny', 'Unauthorized', '42-8']);
+const EXPECTED = JSON.stringify(['42-7', 'Allow', 'Deny', 'Unauthorized', '42-8', true]);
 
 test('a CommonJS project can require the package and authorize', () => {
   const output = scratchProject(
     'commonjs',
     'main.js',
-    `const { createAuthorizer, CachingKeyMapLoader, fileKeyMapSource, hashedKeyName, shardKeyMap, ShardedKeyMapLoader } = require('@tollgate/authz');
+    `const { hashedKeyName, KeyMapFormatError } = require('@tollgate/authz');
+const { createAuthorizer, CachingKeyMapLoader, fileKeyMapSource, ShardedKeyMapLoader } = require('@tollgate/authz/authorizer');
+const { shardKeyMap } = require('@tollgate/authz/offline');
 ${silent}
 (async () => {${PROGRAM}})();`,
   );
@@ -79,24 +85,30 @@ test('an ESM project can import the package and authorize', () => {
   const output = scratchProject(
     'module',
     'main.js',
-    `import { createAuthorizer, CachingKeyMapLoader, fileKeyMapSource, hashedKeyName, shardKeyMap, ShardedKeyMapLoader } from '@tollgate/authz';
+    `import { hashedKeyName, KeyMapFormatError } from '@tollgate/authz';
+import { createAuthorizer, CachingKeyMapLoader, fileKeyMapSource, ShardedKeyMapLoader } from '@tollgate/authz/authorizer';
+import { shardKeyMap } from '@tollgate/authz/offline';
 ${silent}
 ${PROGRAM}`,
   );
   assert.equal(output, EXPECTED);
 });
 
-test('the README example runs as written', () => {
+test('the package has no runtime dependency', () => {
+  const manifest = JSON.parse(readFileSync(join(lib, 'package.json'), 'utf8'));
+  assert.equal(manifest.dependencies, undefined);
+});
+
+test('every README example runs as written and prints what its `// →` comments say', () => {
   const readme = readFileSync(join(lib, 'README.md'), 'utf8');
-  const example = /```js\n([\s\S]*?)```/.exec(readme)?.[1];
-  assert.ok(example, 'README has a js example');
-  const lines = scratchProject('readme', 'index.mjs', example)
-    .split('\n')
-    .filter((line) => !line.startsWith('{"level"'));
-  assert.deepEqual(lines, [
-    '42-7 Allow {"companyId":42,"userId":7}',
-    '42-7 Deny {"companyId":42,"userId":7,"reason":"no-matching-grant"}',
-    'acme-u-1 Allow {"companyId":"acme","userId":"u-1"}',
-    'Unauthorized',
-  ]);
+  const examples = [...readme.matchAll(/```js\n([\s\S]*?)```/g)].map((match) => match[1]);
+  assert.ok(examples.length >= 3, 'README has an example per entry point');
+  examples.forEach((example, index) => {
+    const expected = [...example.matchAll(/\/\/ → (.*)$/gm)].map((match) => match[1].trim());
+    assert.ok(expected.length > 0, `example ${index + 1} says what it prints`);
+    const printed = scratchProject(`readme-${index}`, 'index.mjs', example)
+      .split('\n')
+      .filter((line) => !line.startsWith('{"level"'));
+    assert.deepEqual(printed, expected, `README example ${index + 1}`);
+  });
 });

@@ -1,34 +1,51 @@
 #!/usr/bin/env node
-// Builds the publishable package into libs/authz/dist:
-//   dist/esm/index.js  + .d.ts   (ESM, "type": "module" from the package)
-//   dist/cjs/index.js  + .d.ts   (CommonJS, marked by dist/cjs/package.json)
+// Builds the publishable package into libs/authz/dist, one entry point per audience:
+//   .            dist/{esm,cjs}/index.js             the core
+//   ./authorizer dist/{esm,cjs}/authorizer/index.js  the Lambda side
+//   ./offline    dist/{esm,cjs}/offline/index.js     the shard tools
+// ESM: esbuild with code splitting, so the entries share one copy of each module (one
+// `KeyMapFormatError` class whichever entry threw it). CommonJS has no splitting: one bundle
+// (dist/cjs/bundle.js) holds everything, and each entry re-exports its names from it.
 // zod/mini is bundled (tree-shaken) so the package has no runtime dependency; the AWS SDK
 // stays external: it is an optional peer, imported only by the Secrets Manager source.
+// Declarations come from tsc, the same files for both module systems.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const lib = resolve(process.cwd(), 'libs/authz');
 const dist = resolve(lib, 'dist');
+const entries = { index: 'src/index.ts', 'authorizer/index': 'src/authorizer/index.ts', 'offline/index': 'src/offline/index.ts' };
+const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, external: ['@aws-sdk/*'], legalComments: 'none', logLevel: 'warning' };
 await rm(dist, { recursive: true, force: true });
 
-for (const format of ['esm', 'cjs']) {
-  await build({
-    entryPoints: [resolve(lib, 'src/index.ts')],
-    outfile: resolve(dist, format, 'index.js'),
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format,
-    sourcemap: true,
-    external: ['@aws-sdk/*'],
-    legalComments: 'none',
-    logLevel: 'warning',
-  });
+await build({
+  ...common,
+  entryPoints: Object.fromEntries(Object.entries(entries).map(([name, path]) => [name, resolve(lib, path)])),
+  outdir: resolve(dist, 'esm'),
+  format: 'esm',
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
+});
+
+const bundleEntry = Object.values(entries).map((path) => `export * from ${JSON.stringify(resolve(lib, path))};`).join('\n');
+await build({
+  ...common,
+  stdin: { contents: bundleEntry, resolveDir: lib, sourcefile: 'bundle.ts', loader: 'ts' },
+  outfile: resolve(dist, 'cjs', 'bundle.js'),
+  format: 'cjs',
+});
+for (const name of Object.keys(entries)) {
+  const names = Object.keys(await import(pathToFileURL(resolve(dist, 'esm', `${name}.js`)).href));
+  const depth = name.split('/').length - 1;
+  const bundle = depth === 0 ? './bundle.js' : `${'../'.repeat(depth)}bundle.js`;
+  const lines = names.map((exported) => `exports.${exported} = bundle.${exported};`);
+  await mkdir(resolve(dist, 'cjs', name, '..'), { recursive: true });
+  await writeFile(resolve(dist, 'cjs', `${name}.js`), `'use strict';\nconst bundle = require('${bundle}');\n${lines.join('\n')}\n`);
 }
 
-// Declarations for both module systems: the same files, read as ESM or CJS by the nearest package.json.
 execFileSync(
   process.execPath,
   [
@@ -43,7 +60,6 @@ execFileSync(
   ],
   { stdio: 'inherit' },
 );
-await mkdir(resolve(dist, 'cjs'), { recursive: true });
-await cp(resolve(dist, 'esm'), resolve(dist, 'cjs'), { recursive: true, filter: (src) => !/\.js(\.map)?$/.test(src) });
+await cp(resolve(dist, 'esm'), resolve(dist, 'cjs'), { recursive: true, filter: (src) => !/\.js(\.map)?$/.test(src) && !src.includes('/chunks') });
 await writeFile(resolve(dist, 'cjs', 'package.json'), '{ "type": "commonjs" }\n');
 console.log('authz: libs/authz/dist/{esm,cjs}');

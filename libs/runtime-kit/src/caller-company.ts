@@ -1,9 +1,12 @@
+import { companyIdPattern } from '@tollgate/authz';
+
 /**
- * A valid `companyId`: a positive integer in decimal (API Gateway stringifies the authorizer's
- * number), at most 18 digits so it fits a PostgreSQL bigint. The key map must accept no other,
- * or a key the authorizer allows would make a domain answer 500.
+ * A valid `companyId` is the one rule the authorizer enforces when it loads the key map: a
+ * positive integer in decimal (API Gateway stringifies the authorizer's number), at most 18
+ * digits so it fits a PostgreSQL bigint. Sharing it means a key the authorizer allows can never
+ * make a domain answer 500.
  */
-export const companyIdPattern = /^[1-9][0-9]{0,17}$/;
+export { companyIdPattern };
 
 /**
  * The authorizer context has no valid `companyId`. The authorizer always sets one, so this is a

@@ -1,4 +1,6 @@
-import { compileKeyMap, decide, fileKeyMapSource, hashedKeyName, shardName, ShardedKeyMapLoader } from '@tollgate/authz';
+import { compileKeyMap, decide, hashedKeyName } from '@tollgate/authz';
+import { fileKeyMapSource, ShardedKeyMapLoader } from '@tollgate/authz/authorizer';
+import { shardName } from '@tollgate/authz/offline';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,15 +1,12 @@
+import { hashedKeyName, isShardCount, KeyMapFormatError, MAX_SHARDS } from '@tollgate/authz';
 import {
   checkKeyMapShards,
   DEFAULT_MAX_SHARD_BYTES,
-  hashedKeyName,
-  isShardCount,
-  KeyMapFormatError,
-  MAX_SHARDS,
   shardKeyMap,
   shardName,
   shardOfHashedName,
   type KeyMapShard,
-} from '@tollgate/authz';
+} from '@tollgate/authz/offline';
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';

@@ -30,7 +30,7 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 // One program for both module systems; no top-level await, which CommonJS lacks.
 const program = `
 import { writeFileSync } from 'node:fs';
-import { CachingKeyMapLoader, createAuthorizer, fileKeyMapSource } from '@tollgate/authz';
+import { CachingKeyMapLoader, createAuthorizer, fileKeyMapSource } from '@tollgate/authz/authorizer';
 import { ApiRouter, route, type ApiGatewayProxyEvent } from '@tollgate/router';
 
 const silent = { info() {}, warn() {}, error() {} };
@@ -39,7 +39,7 @@ writeFileSync('api-keys.json', JSON.stringify({
     { method: 'GET', path: '/items/{id}', queryParameters: [] },
   ] },
 }));
-const authorize = createAuthorizer({
+const authorizer = createAuthorizer({
   keyMaps: new CachingKeyMapLoader({ source: fileKeyMapSource('api-keys.json'), logger: silent }),
   logger: silent,
 });
@@ -56,7 +56,7 @@ const router = new ApiRouter([
 ]);
 
 async function main(): Promise<void> {
-  const decision = await authorize({
+  const decision = await authorizer.authorize({
     methodArn: 'arn:aws:execute-api:eu-west-1:123456789012:abc123/v1/GET/items/1',
     httpMethod: 'GET',
     path: '/items/1',

@@ -1,25 +1,18 @@
 import type { APIGatewayAuthorizerResult, APIGatewayRequestAuthorizerEvent } from 'aws-lambda';
-import { CompiledKeyMap } from '../key-map/compiled-key-map.js';
 import { compileKeyMap } from '../key-map/compile-key-map.js';
 import { hashedKeyName, keyFingerprint } from '../key-map/key-names.js';
-import { parseKeyMap } from '../key-map/parse-key-map.js';
 import type { KeyMapProvider } from '../loader/key-map-provider.js';
-import {
-  authorizerEvent,
-  HASHED_KEY,
-  keyMapJson,
-  METHOD_ARN_PREFIX,
-  PLAIN_KEY,
-  recordingLogger,
-} from '../test-support/fixtures.test-support.js';
+import { HASHED_KEY, METHOD_ARN_PREFIX, PLAIN_KEY, authorizerEvent, keyMapJson, recordingLogger } from '../testing/fixtures.js';
 import { createAuthorizer, type AuthorizerOptions } from './create-authorizer.js';
 
-const keyMap = new CompiledKeyMap(parseKeyMap(keyMapJson));
+const keyMap = compileKeyMap(keyMapJson);
 const loaded: KeyMapProvider = { keyMapFor: async () => keyMap };
 
 function setup(options: Partial<AuthorizerOptions> = {}) {
   const logger = recordingLogger();
-  return { logger, authorize: createAuthorizer({ keyMaps: loaded, logger, ...options }) };
+  const authorizer = createAuthorizer({ keyMaps: loaded, logger, ...options });
+  // As the Lambda entry exports it: the method, bound.
+  return { logger, authorize: authorizer.authorize.bind(authorizer) };
 }
 
 const effectOf = (result: APIGatewayAuthorizerResult) => result.policyDocument.Statement.map((s) => s.Effect);
@@ -58,6 +51,68 @@ describe('createAuthorizer', () => {
       expect((error as Error).message).toBe('Unauthorized');
     }
     expect(logger.records[0]).toEqual({ level: 'info', message: 'unauthorized', fields: { reason: 'missing-key', requestId: 'req-1' } });
+  });
+
+  it('answers Unauthorized for two different X-Api-Key values, logging neither', async () => {
+    const { authorize, logger } = setup();
+    for (const event of [
+      authorizerEvent({ headers: { 'X-Api-Key': PLAIN_KEY }, multiValueHeaders: { 'X-Api-Key': [PLAIN_KEY, 'sk_live_other'] } }),
+      authorizerEvent({ headers: { 'X-Api-Key': 'sk_live_other' }, multiValueHeaders: { 'x-api-key': [PLAIN_KEY] } }),
+      authorizerEvent({ headers: { 'X-Api-Key': PLAIN_KEY, 'x-api-key': 'sk_live_other' }, multiValueHeaders: {} }),
+    ]) {
+      await expect(authorize(event)).rejects.toEqual(new Error('Unauthorized'));
+    }
+    expect(logger.records.map((record) => record.fields?.['reason'])).toEqual(['conflicting-keys', 'conflicting-keys', 'conflicting-keys']);
+    expect(logger.text()).not.toContain(PLAIN_KEY);
+    expect(logger.text()).not.toContain('sk_live_other');
+  });
+
+  it('takes a repeated X-Api-Key with one value as that key', async () => {
+    const { authorize } = setup();
+    const event = authorizerEvent({ headers: { 'X-Api-Key': PLAIN_KEY }, multiValueHeaders: { 'X-Api-Key': [PLAIN_KEY, PLAIN_KEY], 'x-api-key': [PLAIN_KEY] } });
+    expect(effectOf(await authorize(event))).toEqual(['Allow']);
+  });
+
+  describe('an event not shaped as API Gateway sends it', () => {
+    const valid = authorizerEvent();
+    it.each([
+      ['a null event', null],
+      ['an undefined event', undefined],
+      ['a string event', 'GET /resources/42'],
+      ['a null path', { ...valid, path: null }],
+      ['a path without its leading slash', { ...valid, path: 'resources/42' }],
+      ['no httpMethod', { ...valid, httpMethod: undefined }],
+      ['no methodArn', { ...valid, methodArn: undefined }],
+      ['a methodArn that is not an execute-api ARN', { ...valid, methodArn: 'GET/resources/42' }],
+      ['a methodArn naming another method', { ...valid, methodArn: `${METHOD_ARN_PREFIX}DELETE/resources/42` }],
+      ['a methodArn naming another path', { ...valid, methodArn: `${METHOD_ARN_PREFIX}GET/resources/43` }],
+      ['a methodArn naming a longer path', { ...valid, methodArn: `${METHOD_ARN_PREFIX}GET/resources/42/secret` }],
+      ['a number as a header value', { ...valid, headers: { 'X-Api-Key': 42 } }],
+      ['an array as a header value', { ...valid, headers: { 'X-Api-Key': [PLAIN_KEY] } }],
+      ['a string as a multi-value header', { ...valid, headers: {}, multiValueHeaders: { 'X-Api-Key': PLAIN_KEY } }],
+      ['an object as a query value', { ...valid, queryStringParameters: { limit: { n: 1 } } }],
+      ['headers that are a list', { ...valid, headers: [PLAIN_KEY] }],
+    ])('is answered Unauthorized — never a TypeError, never an Allow — for %s', async (_label, event) => {
+      const { authorize, logger } = setup();
+      const error = await authorize(event as never).then(() => undefined, (e: unknown) => e);
+      expect(error).toEqual(new Error('Unauthorized'));
+      expect(error).not.toBeInstanceOf(TypeError);
+      const requestId = typeof event === 'object' && event !== null ? 'req-1' : undefined;
+      expect(logger.records).toEqual([{ level: 'warn', message: 'unauthorized', fields: { reason: 'malformed-event', requestId } }]);
+    });
+
+    it('still allows the same request when its methodArn names it, including the root path', async () => {
+      const { authorize } = setup();
+      expect(effectOf(await authorize(valid))).toEqual(['Allow']);
+      const root = { ...valid, path: '/', methodArn: `${METHOD_ARN_PREFIX}GET/` };
+      expect(effectOf(await authorize(root))).toEqual(['Deny']);
+    });
+
+    it('takes null header and query values as absent, as a console test invocation sends them', async () => {
+      const { authorize } = setup();
+      const event = { ...valid, headers: { 'X-Api-Key': PLAIN_KEY, Accept: null }, queryStringParameters: null };
+      expect(effectOf(await authorize(event))).toEqual(['Allow']);
+    });
   });
 
   it.each(['sk_live_unknown', '__proto__', 'constructor', 'toString', 'hasOwnProperty', `sha256:${'0'.repeat(64)}`])(
@@ -125,7 +180,7 @@ describe('createAuthorizer', () => {
   it('authorizes a key stored as sha256 by the key presented', async () => {
     const { authorize } = setup();
     const event = authorizerEvent({ httpMethod: 'POST', path: '/analytics/r-9', headers: { 'x-api-key': HASHED_KEY } });
-    expect(await authorize(event)).toMatchObject({ principalId: 'acme-u-1', context: { companyId: 'acme', userId: 'u-1' } });
+    expect(await authorize(event)).toMatchObject({ principalId: '43-u-1', context: { companyId: 43, userId: 'u-1' } });
   });
 
   it('denies (never throws another error) while no key map is available', async () => {

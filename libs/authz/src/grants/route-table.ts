@@ -6,10 +6,9 @@ import type { TemplateSegment } from './path-template.js';
  * A node where a route's template ends carries that route's id.
  */
 class RouteNode {
-  // Literal children as parallel arrays with each literal's first character and length. String
-  // builtins (startsWith, indexOf: the costly part of a decision) then run only for a child
-  // whose first character matches and that ends where a segment does — usually one — and
-  // `indexOf` only to find the end of a param segment.
+  // Literal children as parallel arrays with each literal's first character and length: a
+  // literal is compared character by character only for a child whose first character matches
+  // and that ends where a segment does — usually one.
   readonly literals: string[] = [];
   readonly lengths: number[] = [];
   readonly firsts: number[] = [];
@@ -38,13 +37,30 @@ class RouteNode {
       const end = from + (this.lengths[c] ?? 0);
       // The literal must end where the segment does: at the path's end or at a `/`.
       if (end > path.length || (end < path.length && path.charCodeAt(end) !== SLASH)) continue;
-      if (end - from <= 1 || path.startsWith(this.literals[c] ?? '', from)) return c;
+      if (sameFrom(path, from + 1, this.literals[c] ?? '', 1)) return c;
     }
     return -1;
   }
 }
 
 const SLASH = 0x2f;
+
+/**
+ * Whether `path` from `at` holds `literal` from `start` on (the caller checked the lengths).
+ * A loop of `charCodeAt`, which the JIT compiles to plain loads: literals are a few characters,
+ * and a call to `startsWith` per segment cost more than the comparison.
+ */
+function sameFrom(path: string, at: number, literal: string, start: number): boolean {
+  for (let i = start; i < literal.length; i++, at++) if (path.charCodeAt(at) !== literal.charCodeAt(i)) return false;
+  return true;
+}
+
+/** The index of the `/` ending the segment that starts at `from`, or the path's length. */
+function segmentEnd(path: string, from: number): number {
+  const length = path.length;
+  while (from < length && path.charCodeAt(from) !== SLASH) from++;
+  return from;
+}
 
 /** The first UTF-16 code unit of the segment starting at `from`, or -1 when it is empty. */
 function firstCode(value: string, from: number): number {
@@ -168,8 +184,7 @@ function walk(
       if (walk(literal, path, end, acceptor, slot, query)) return true;
     }
     if (param === undefined) return false;
-    start = path.indexOf('/', from);
-    if (start === -1) start = length;
+    start = segmentEnd(path, from);
     if (start === from) return false;
     node = param;
   }

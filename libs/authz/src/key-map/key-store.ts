@@ -1,4 +1,5 @@
-import type { Grant, IdentityValue, KeyMap, ShardInfo } from './key-map.js';
+import type { Grant } from '../grants/grant.js';
+import type { IdentityValue, KeyMap, ShardInfo } from './format.js';
 import { HASHED_KEY_PREFIX } from './key-names.js';
 
 /** A key's entry as a `CompiledKeyMap` uses it, whichever format it was stored in. */
@@ -57,8 +58,4 @@ export function keyStoreOf(keyMap: KeyMap): KeyStore {
 
 export function isInvalidEntry(entry: StoredKey | InvalidEntry): entry is InvalidEntry {
   return 'issues' in entry;
-}
-
-export function isKeyStore(keys: KeyMap | KeyStore): keys is KeyStore {
-  return typeof (keys as Partial<KeyStore>).entry === 'function';
 }

@@ -1,5 +1,5 @@
-import { KeyMapFormatError } from '../errors.js';
-import { HASHED_KEY, keyMapV2Json, PLAIN_KEY } from '../test-support/fixtures.test-support.js';
+import { HASHED_KEY, PLAIN_KEY, keyMapV2Json } from '../testing/fixtures.js';
+import { KeyMapFormatError } from './key-map-format-error.js';
 import { hashedKeyName } from './key-names.js';
 import { parseKeyMapV2 } from './parse-key-map-v2.js';
 
@@ -60,7 +60,9 @@ describe('parseKeyMapV2', () => {
     ['a plan it does not define', { companyId: 1, userId: 2, plans: ['write'] }, 'plan "write" is not defined'],
     ['a bad expiresAt', { companyId: 1, userId: 2, expiresAt: 'tomorrow' }, 'expiresAt must be an ISO 8601 date-time'],
     ['an expiresAt without offset', { companyId: 1, userId: 2, expiresAt: '2027-01-31T00:00:00' }, 'expiresAt must be an ISO 8601'],
-    ['an object companyId', { companyId: { id: 1 }, userId: 2 }, 'non-negative integer or a non-empty string'],
+    ['an object companyId', { companyId: { id: 1 }, userId: 2 }, 'companyId must be a positive integer or a decimal string'],
+    ['a companyId that is a name', { companyId: 'acme', userId: 2 }, 'companyId must be a positive integer or a decimal string'],
+    ['companyId 0', { companyId: 0, userId: 2 }, 'companyId must be a positive integer or a decimal string'],
     ['a bad own grant', { companyId: 1, userId: 2, grants: [{ method: 'GET', path: 'x' }] }, 'path must start with "/"'],
   ])('finds an entry with %s invalid', (_label, entry, issue) => {
     expect(parseKeyMapV2(map({}, entry)).entry(KEY)).toEqual({ issues: [expect.stringContaining(issue)] });

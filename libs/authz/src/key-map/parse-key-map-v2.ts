@@ -1,10 +1,11 @@
 import * as z from 'zod/mini';
-import { KeyMapFormatError } from '../errors.js';
-import { isShardCount, MAX_SHARDS } from '../sharding/shard-of.js';
-import type { Grant, ShardInfo } from './key-map.js';
+import type { Grant } from '../grants/grant.js';
+import type { ShardInfo } from './format.js';
+import { KeyMapFormatError } from './key-map-format-error.js';
 import { entryLabel } from './key-names.js';
 import type { InvalidEntry, KeyStore, StoredKey } from './key-store.js';
-import { formatIssues, grantSchema, identityValue, toGrant } from './schemas.js';
+import { companyId, formatIssues, grantSchema, identityValue, toGrant } from './schemas.js';
+import { MAX_SHARDS, isShardCount } from './shards.js';
 
 export const KEY_MAP_VERSION = 2;
 
@@ -32,7 +33,7 @@ const documentSchema = z.strictObject({
 });
 
 const entrySchema = z.strictObject({
-  companyId: identityValue,
+  companyId,
   userId: identityValue,
   plans: z.optional(z.array(planName)),
   grants: z.optional(z.array(grantSchema)),
@@ -40,7 +41,7 @@ const entrySchema = z.strictObject({
   expiresAt: z.optional(z.iso.datetime({ offset: true, error: 'expiresAt must be an ISO 8601 date-time with offset, e.g. 2027-01-31T00:00:00Z' })),
 });
 
-/** Whether a parsed JSON value claims to be a version-2 (or later) map rather than DESIGN.md's format. */
+/** Whether a parsed JSON value claims to be a version-2 (or later) map rather than the version-1 format. */
 export function isVersionedKeyMap(input: unknown): input is { readonly version: unknown } {
   return typeof input === 'object' && input !== null && !Array.isArray(input) && Object.hasOwn(input, 'version');
 }

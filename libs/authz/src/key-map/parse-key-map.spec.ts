@@ -1,5 +1,5 @@
-import { KeyMapFormatError } from '../errors.js';
-import { HASHED_KEY, keyMapJson, PLAIN_KEY } from '../test-support/fixtures.test-support.js';
+import { HASHED_KEY, PLAIN_KEY, keyMapJson } from '../testing/fixtures.js';
+import { KeyMapFormatError } from './key-map-format-error.js';
 import { hashedKeyName } from './key-names.js';
 import { parseKeyMap } from './parse-key-map.js';
 
@@ -20,7 +20,7 @@ const entry = (grant: Record<string, unknown> = { method: 'GET', path: '/resourc
 });
 
 describe('parseKeyMap', () => {
-  it('accepts DESIGN.md’s format and returns a Map of entries', () => {
+  it('accepts the version-1 format and returns a Map of entries', () => {
     const keyMap = parseKeyMap(keyMapJson);
     expect(keyMap).toBeInstanceOf(Map);
     expect(keyMap.get(PLAIN_KEY)).toEqual(keyMapJson[PLAIN_KEY]);
@@ -33,7 +33,7 @@ describe('parseKeyMap', () => {
 
   it('accepts string identities and stores sha256 names lower-cased', () => {
     const upper = `sha256:${hashedKeyName('k').slice(7).toUpperCase()}`;
-    const keyMap = parseKeyMap({ [upper]: { ...entry(), companyId: 'acme', userId: 'u-1' } });
+    const keyMap = parseKeyMap({ [upper]: { ...entry(), companyId: 43, userId: 'u-1' } });
     expect([...keyMap.keys()]).toEqual([hashedKeyName('k')]);
   });
 
@@ -57,14 +57,23 @@ describe('parseKeyMap', () => {
   });
 
   it.each([
-    ['negative companyId', { companyId: -1 }],
     ['fractional userId', { userId: 1.5 }],
-    ['object companyId', { companyId: { id: 1 } }],
     ['empty userId', { userId: '' }],
   ])('rejects an entry with %s (context values must be primitives)', (_label, patch) => {
     expect(issuesOf({ k: { ...entry(), ...patch } })).toEqual([
       expect.stringContaining('expected a non-negative integer or a non-empty string'),
     ]);
+  });
+
+  it.each([['acme'], [0], [-1], [1.5], ['0'], ['042'], ['4.2'], ['1e3'], [' 42'], ['1234567890123456789'], [{ id: 1 }], [null]])(
+    'rejects companyId %p: only the tenant ids the domains accept load',
+    (companyId) => {
+      expect(issuesOf({ k: { ...entry(), companyId } })).toEqual([expect.stringContaining('companyId must be a positive integer or a decimal string')]);
+    },
+  );
+
+  it.each([[1], [42], [Number.MAX_SAFE_INTEGER], ['1'], ['42'], ['123456789012345678']])('accepts companyId %p', (companyId) => {
+    expect(parseKeyMap({ k: { ...entry(), companyId } }).get('k')?.companyId).toBe(companyId);
   });
 
   it('rejects unknown entry fields, so a misspelt field never silently changes meaning', () => {

@@ -1,11 +1,11 @@
 import * as z from 'zod/mini';
-import { KeyMapFormatError } from '../errors.js';
-import type { KeyEntry, KeyMap } from './key-map.js';
-import { entryLabel, HASHED_KEY_NAME, HASHED_KEY_PREFIX, isObjectPrototypeName, MAX_KEY_LENGTH, sha256Hex } from './key-names.js';
-import { formatIssues, grantSchema, identityValue, toGrant } from './schemas.js';
+import type { KeyEntry, KeyMap } from './format.js';
+import { KeyMapFormatError } from './key-map-format-error.js';
+import { HASHED_KEY_NAME, HASHED_KEY_PREFIX, MAX_KEY_LENGTH, entryLabel, isObjectPrototypeName, sha256Hex } from './key-names.js';
+import { companyId, formatIssues, grantSchema, identityValue, toGrant } from './schemas.js';
 
 const entrySchema = z.strictObject({
-  companyId: identityValue,
+  companyId,
   userId: identityValue,
   authorizedRequests: z.array(grantSchema),
 });
@@ -14,7 +14,7 @@ const entrySchema = z.strictObject({
 const PLAINTEXT_KEY = /^[\x21-\x7e]+$/;
 
 /**
- * Validates a key map in DESIGN.md's format — `{ "<key>" | "sha256:<hex>": { companyId, userId,
+ * Validates a key map in the version-1 format — `{ "<key>" | "sha256:<hex>": { companyId, userId,
  * authorizedRequests } }` — and returns it as a `Map` with hashed names lower-cased.
  * Throws `KeyMapFormatError`; its issues name entries by fingerprint, never by key.
  */

@@ -1,6 +1,8 @@
 import * as z from 'zod/mini';
+import { isCompanyId } from './company-id.js';
+import { GRANT_METHODS, type Grant } from '../grants/grant.js';
 import { parsePathTemplate } from '../grants/path-template.js';
-import { GRANT_METHODS, type Grant, type IdentityValue } from './key-map.js';
+import type { IdentityValue } from './format.js';
 
 // The zod pieces both key-map formats share, so a grant or an identity means the same in each.
 
@@ -10,6 +12,10 @@ export const identityValue = z.custom<IdentityValue>(
     (typeof value === 'string' && value.length > 0 && value.length <= 128),
   { error: 'expected a non-negative integer or a non-empty string (at most 128 characters)' },
 );
+
+export const companyId = z.custom<IdentityValue>(isCompanyId, {
+  error: 'companyId must be a positive integer or a decimal string of 1 to 18 digits without leading zeros',
+});
 
 export const grantSchema = z.strictObject({
   method: z.enum(GRANT_METHODS, { error: `method must be one of ${GRANT_METHODS.join(', ')}` }),
@@ -24,9 +30,7 @@ export const grantSchema = z.strictObject({
   queryParameters: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(256)))),
 });
 
-export type StoredGrant = z.infer<typeof grantSchema>;
-
-export function toGrant(grant: StoredGrant): Grant {
+export function toGrant(grant: z.infer<typeof grantSchema>): Grant {
   return { method: grant.method, path: grant.path, queryParameters: grant.queryParameters ?? [] };
 }
 

@@ -1,7 +1,7 @@
-import { KeyMapSourceError } from '../errors.js';
-import type { KeyMapSource } from '../sources/key-map-source.js';
 import { hashedKeyName } from '../key-map/key-names.js';
-import { keyMapJson, keyMapV2Json, PLAIN_KEY, recordingLogger } from '../test-support/fixtures.test-support.js';
+import { KeyMapSourceError } from '../sources/key-map-source-error.js';
+import type { KeyMapSource } from '../sources/key-map-source.js';
+import { PLAIN_KEY, keyMapJson, keyMapV2Json, recordingLogger, identityOf } from '../testing/fixtures.js';
 import { CachingKeyMapLoader, type CachingKeyMapLoaderOptions } from './caching-key-map-loader.js';
 
 /** A source whose next answers the test decides, counting loads. */
@@ -40,7 +40,7 @@ function setup(source: KeyMapSource, options: Partial<CachingKeyMapLoaderOptions
   const clock = { now: 1_000_000 };
   const logger = recordingLogger();
   const loader = new CachingKeyMapLoader({ source, logger, now: () => clock.now, ttlMs: 60_000, graceMs: 300_000, retryAfterMs: 5_000, ...options });
-  const knows = async () => (await loader.keyMapFor(PLAIN_KEY))?.lookup(PLAIN_KEY) !== undefined;
+  const knows = async () => identityOf(await loader.keyMapFor(PLAIN_KEY), PLAIN_KEY) !== undefined;
   return { clock, logger, loader, knows };
 }
 
@@ -80,7 +80,7 @@ describe('CachingKeyMapLoader', () => {
     await expect(loader.keyMapFor(PLAIN_KEY)).resolves.toBe(first);
     expect(source.loads).toBe(2);
     source.finishReload(renamed);
-    expect((await reloading)?.lookup(PLAIN_KEY)).toBeUndefined();
+    expect(identityOf(await reloading, PLAIN_KEY)).toBeUndefined();
     expect(await knows()).toBe(false);
   });
 
@@ -94,7 +94,7 @@ describe('CachingKeyMapLoader', () => {
 
     const [a, b] = await Promise.all(callers);
     expect(a).toBe(b);
-    expect(a?.lookup('other_key')).toBeDefined();
+    expect(identityOf(a, 'other_key')).toBeDefined();
     expect(source.loads).toBe(2);
   });
 
@@ -172,8 +172,8 @@ describe('CachingKeyMapLoader', () => {
     const { loader, knows, logger } = setup(scriptedSource(JSON.stringify(document)));
     expect(await knows()).toBe(true);
     const keyMap = await loader.keyMapFor(broken);
-    expect(keyMap?.lookup(broken)).toBeUndefined();
-    expect(keyMap?.lookup(broken)).toBeUndefined();
+    expect(identityOf(keyMap, broken)).toBeUndefined();
+    expect(identityOf(keyMap, broken)).toBeUndefined();
     expect(logger.records.filter((record) => record.level === 'error')).toEqual([
       {
         level: 'error',

@@ -1,9 +1,10 @@
-import { KeyMapFormatError, KeyMapSourceError } from '../errors.js';
-import { compileKeyMap } from '../key-map/compile-key-map.js';
-import type { CompiledKeyMap } from '../key-map/compiled-key-map.js';
-import type { ShardInfo } from '../key-map/key-map.js';
-import { GrantTable } from '../grants/grant-table.js';
+import { GrantIndex } from '../grants/grant-index.js';
+import { compileSharedKeyMap, type CompiledKeyMap, type SharedCompilation } from '../key-map/compile-key-map.js';
+import type { ShardInfo } from '../key-map/format.js';
+import { KeyMapFormatError } from '../key-map/key-map-format-error.js';
+import { PresentedKeys } from '../key-map/presented-keys.js';
 import { consoleJsonLogger, type AuthzLogger, type LogFields } from '../logging/logger.js';
+import { KeyMapSourceError } from '../sources/key-map-source-error.js';
 import type { KeyMapSource } from '../sources/key-map-source.js';
 import type { KeyMapProvider } from './key-map-provider.js';
 
@@ -20,14 +21,14 @@ export interface CachingKeyMapLoaderOptions {
   readonly retryAfterMs?: number;
   readonly logger?: AuthzLogger;
   readonly now?: () => number;
-  /** Set when the source holds one shard of a sharded map: the document must say it is that shard. */
+}
+
+/**
+ * What a `ShardedKeyMapLoader` hands each of its shards' loaders: the shard expected, and the
+ * grant index and presented-key memo all shards share.
+ */
+export interface ShardLoading extends SharedCompilation {
   readonly shard?: ShardInfo;
-  /**
-   * Compiled grants shared by every map this loader (and others given the same table) loads;
-   * default: one per loader, shared by its successive loads. Replaced by a fresh table once it
-   * has grown past `MAX_SHARED_GRANT_CELLS` (grant content that keeps changing).
-   */
-  readonly grants?: GrantTable;
 }
 
 export const DEFAULT_TTL_MS = 60_000;
@@ -50,20 +51,23 @@ export class CachingKeyMapLoader implements KeyMapProvider {
   private readonly logger: AuthzLogger;
   private readonly now: () => number;
   private readonly shard: ShardInfo | undefined;
-  private grants: GrantTable;
+  private grants: GrantIndex;
+  private readonly presentedKeys: PresentedKeys;
   private current: { readonly map: CompiledKeyMap; readonly loadedAt: number } | undefined;
   private lastFailureAt: number | undefined;
   private loading: Promise<CompiledKeyMap | undefined> | undefined;
 
-  constructor(options: CachingKeyMapLoaderOptions) {
+  constructor(options: CachingKeyMapLoaderOptions, shared: ShardLoading = {}) {
     this.source = options.source;
     this.ttlMs = nonNegative('ttlMs', options.ttlMs ?? DEFAULT_TTL_MS);
     this.graceMs = nonNegative('graceMs', options.graceMs ?? DEFAULT_GRACE_MS);
     this.retryAfterMs = nonNegative('retryAfterMs', options.retryAfterMs ?? DEFAULT_RETRY_AFTER_MS);
     this.logger = options.logger ?? consoleJsonLogger;
     this.now = options.now ?? Date.now;
-    this.shard = options.shard;
-    this.grants = options.grants ?? new GrantTable();
+    this.shard = shared.shard;
+    // Kept across loads: equal plans compile once, and a key is hashed once per instance.
+    this.grants = shared.grants ?? new GrantIndex();
+    this.presentedKeys = shared.presentedKeys ?? new PresentedKeys();
   }
 
   keyMapFor(_apiKey?: string): Promise<CompiledKeyMap | undefined> {
@@ -88,10 +92,11 @@ export class CachingKeyMapLoader implements KeyMapProvider {
     const started = this.now();
     try {
       const source = this.source.description;
-      const map = compileKeyMap(asJson(await this.source.load()), {
+      const map = compileSharedKeyMap(asJson(await this.source.load()), {
         now: this.now,
         shard: this.shard,
-        grants: this.grantTableForLoad(),
+        grants: this.grantIndexForLoad(),
+        presentedKeys: this.presentedKeys,
         // A bad entry (found when its key is first used) disables that key only.
         onInvalidEntry: (issues) => this.logger.error('key map entry invalid; the key is unusable', { source, issues: issues.join('; ') }),
       });
@@ -113,8 +118,8 @@ export class CachingKeyMapLoader implements KeyMapProvider {
     }
   }
 
-  private grantTableForLoad(): GrantTable {
-    if (this.grants.size > MAX_SHARED_GRANT_CELLS) this.grants = new GrantTable();
+  private grantIndexForLoad(): GrantIndex {
+    if (this.grants.size > MAX_SHARED_GRANT_CELLS) this.grants = new GrantIndex();
     return this.grants;
   }
 

@@ -1,4 +1,4 @@
-import type { CompiledKeyMap } from '../key-map/compiled-key-map.js';
+import type { CompiledKeyMap } from '../key-map/compile-key-map.js';
 
 /**
  * Gives the authorizer the key map to judge a presented key against, or undefined when no

@@ -3,17 +3,26 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { decide } from '../decision/decide.js';
+import { compileKeyMap } from '../key-map/compile-key-map.js';
 import { hashedKeyName } from '../key-map/key-names.js';
-import { shardKeyMap } from '../sharding/shard-key-map.js';
-import { shardName, shardOfHashedName } from '../sharding/shard-of.js';
+import { shardName, shardOfHashedName } from '../key-map/shards.js';
+import { shardKeyMap } from '../offline/shard-key-map.js';
 import { fileKeyMapSource } from '../sources/file-key-map-source.js';
-import { describeKeyMapSourceConformance, uncached } from '../sources/key-map-source-conformance.test-support.js';
 import type { KeyMapSource } from '../sources/key-map-source.js';
 import { secretsManagerShardSources } from '../sources/secrets-manager-key-map-source.js';
-import { recordingLogger } from '../test-support/fixtures.test-support.js';
+import { recordingLogger, identityOf } from '../testing/fixtures.js';
+import { describeKeyMapSourceConformance, uncached } from '../testing/key-map-source-conformance.js';
 import { ShardedKeyMapLoader, type ShardedKeyMapLoaderOptions } from './sharded-key-map-loader.js';
 
+// hashedKeyName, observed: the real function, counted (for the hash-once test).
+jest.mock('../key-map/key-names.js', () => {
+  const actual: typeof import('../key-map/key-names.js') = jest.requireActual('../key-map/key-names.js');
+  return { ...actual, hashedKeyName: jest.fn(actual.hashedKeyName) };
+});
+
 const SHARDS = 3;
+const NO_MAP = compileKeyMap({});
 const dirs: string[] = [];
 afterAll(async () => {
   await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
@@ -82,7 +91,7 @@ describe('ShardedKeyMapLoader', () => {
   const document = {
     version: 2,
     plans: { read: [{ method: 'GET', path: '/resources' }] },
-    keys: Object.fromEntries(byShard.flat().map((key, i) => [hashedKeyName(key), { companyId: i, userId: i, plans: ['read'] }])),
+    keys: Object.fromEntries(byShard.flat().map((key, i) => [hashedKeyName(key), { companyId: i + 1, userId: i, plans: ['read'] }])),
   };
   const shards = shardKeyMap(document, { shards: COUNT });
 
@@ -102,7 +111,7 @@ describe('ShardedKeyMapLoader', () => {
     });
     const logger = recordingLogger();
     const loader = new ShardedKeyMapLoader({ shardCount: COUNT, sourceFor, logger, now: () => clock.now, ttlMs: 60_000, graceMs: 300_000, retryAfterMs: 5_000, ...options });
-    const knows = async (key: string) => (await loader.keyMapFor(key))?.lookup(key) !== undefined;
+    const knows = async (key: string) => identityOf(await loader.keyMapFor(key), key) !== undefined;
     return { clock, loads, broken, texts, logger, loader, knows };
   }
 
@@ -117,7 +126,7 @@ describe('ShardedKeyMapLoader', () => {
 
   it('answers a string that can never be a key without loading anything', async () => {
     const { loads, loader } = setup();
-    for (const key of ['', '__proto__', hashedKeyName(keyIn(1)), 'k'.repeat(300)]) expect((await loader.keyMapFor(key))?.lookup(key)).toBeUndefined();
+    for (const key of ['', '__proto__', hashedKeyName(keyIn(1)), 'k'.repeat(300)]) expect(identityOf(await loader.keyMapFor(key), key)).toBeUndefined();
     expect(loads).toEqual([]);
   });
 
@@ -154,6 +163,18 @@ describe('ShardedKeyMapLoader', () => {
     });
   });
 
+  it('hashes a presented key once: for the shard pick, the decision in its shard, and the decisions after a reload', async () => {
+    const { clock, loader } = setup();
+    const hashing = jest.mocked(hashedKeyName);
+    hashing.mockClear();
+    const key = keyIn(1);
+    const request = { apiKey: key, method: 'GET', path: '/resources', queryParameterNames: [] };
+    for (let i = 0; i < 3; i++) expect(decide((await loader.keyMapFor(key)) ?? NO_MAP, request).effect).toBe('Allow');
+    clock.now += 60_000;
+    expect(decide((await loader.keyMapFor(key)) ?? NO_MAP, request).effect).toBe('Allow');
+    expect(hashing.mock.calls.filter(([value]) => value === key)).toHaveLength(1);
+  });
+
   it('rejects a shard count outside 1 to 256', () => {
     expect(() => setup({ shardCount: 0 })).toThrow('shardCount must be a whole number from 1 to 256');
   });
@@ -164,7 +185,7 @@ describe('ShardedKeyMapLoader', () => {
     for (const shard of shards) mock.on(GetSecretValueCommand, { SecretId: `tollgate/keys/${shard.name}` }).resolves({ SecretString: shard.json });
     const loader = new ShardedKeyMapLoader({ shardCount: COUNT, sourceFor: secretsManagerShardSources({ secretId: 'tollgate/keys', client }), logger: recordingLogger() });
     await Promise.all([loader.keyMapFor(keyIn(3)), loader.keyMapFor(keyIn(3, 1))]);
-    expect((await loader.keyMapFor(keyIn(3)))?.lookup(keyIn(3))).toBeDefined();
+    expect(identityOf(await loader.keyMapFor(keyIn(3)), keyIn(3))).toBeDefined();
     expect(mock.commandCalls(GetSecretValueCommand).map((call) => call.args[0].input.SecretId)).toEqual(['tollgate/keys/shard-003']);
   });
 });

@@ -1,12 +1,11 @@
 import type { APIGatewayAuthorizerResult } from 'aws-lambda';
-import { decide } from '../decide.js';
-import { CompiledKeyMap } from '../key-map/compiled-key-map.js';
-import { parseKeyMap } from '../key-map/parse-key-map.js';
-import { keyMapJson, METHOD_ARN_PREFIX, PLAIN_KEY } from '../test-support/fixtures.test-support.js';
+import { decide } from '../decision/decide.js';
+import { compileKeyMap } from '../key-map/compile-key-map.js';
+import { METHOD_ARN_PREFIX, PLAIN_KEY, keyMapJson } from '../testing/fixtures.js';
 import { buildPolicy, unavailablePolicy } from './build-policy.js';
 import { grantedArns, stageArnPrefix } from './granted-arns.js';
 
-const keyMap = new CompiledKeyMap(parseKeyMap(keyMapJson));
+const keyMap = compileKeyMap(keyMapJson);
 const methodArn = `${METHOD_ARN_PREFIX}GET/resources/42`;
 
 function decisionFor(method: string, path: string) {

@@ -1,4 +1,4 @@
-import type { Decision } from '../decide.js';
+import type { Decision } from '../decision/decide.js';
 import type { AuthorizerResult, PolicyStatement } from './authorizer-result.js';
 import { grantedArns } from './granted-arns.js';
 

@@ -1,4 +1,4 @@
-import type { Grant } from '../key-map/key-map.js';
+import type { Grant } from '../grants/grant.js';
 
 /**
  * `arn:aws:execute-api:{region}:{account}:{apiId}/{stage}/` of a method ARN, or undefined when

@@ -1,9 +1,9 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileKeyMapSource } from './file-key-map-source.js';
 import { CachingKeyMapLoader } from '../loader/caching-key-map-loader.js';
-import { describeKeyMapSourceConformance, uncached } from './key-map-source-conformance.test-support.js';
+import { describeKeyMapSourceConformance, uncached } from '../testing/key-map-source-conformance.js';
+import { fileKeyMapSource } from './file-key-map-source.js';
 
 const dirs: string[] = [];
 afterAll(async () => {

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { KeyMapSourceError } from '../errors.js';
+import { KeyMapSourceError } from './key-map-source-error.js';
 import type { KeyMapSource } from './key-map-source.js';
 
 /** A key map in a local JSON file (`API_KEYS_FILE`): for local runs, tests and the local API. */

@@ -5,9 +5,9 @@ import {
   SecretsManagerServiceException,
 } from '@aws-sdk/client-secrets-manager';
 import { mockClient } from 'aws-sdk-client-mock';
-import { KeyMapSourceError } from '../errors.js';
 import { CachingKeyMapLoader } from '../loader/caching-key-map-loader.js';
-import { describeKeyMapSourceConformance, uncached } from './key-map-source-conformance.test-support.js';
+import { describeKeyMapSourceConformance, uncached } from '../testing/key-map-source-conformance.js';
+import { KeyMapSourceError } from './key-map-source-error.js';
 import { secretsManagerKeyMapSource, secretsManagerShardSources } from './secrets-manager-key-map-source.js';
 
 const SECRET_ID = 'tollgate/api-keys';

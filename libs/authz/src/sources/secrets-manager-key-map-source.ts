@@ -1,5 +1,5 @@
-import { KeyMapSourceError } from '../errors.js';
-import { shardName } from '../sharding/shard-of.js';
+import { shardName } from '../key-map/shards.js';
+import { KeyMapSourceError } from './key-map-source-error.js';
 import type { KeyMapSource } from './key-map-source.js';
 
 /**

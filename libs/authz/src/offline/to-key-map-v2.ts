@@ -1,12 +1,13 @@
-import { KeyMapFormatError } from '../errors.js';
-import type { Grant, KeyEntryV2, KeyMapV2Document, StoredGrant } from '../key-map/key-map.js';
+import type { Grant } from '../grants/grant.js';
+import type { KeyEntryV2, KeyMapV2Document, StoredGrant } from '../key-map/format.js';
+import { KeyMapFormatError } from '../key-map/key-map-format-error.js';
 import { HASHED_KEY_PREFIX, hashedKeyName, sha256Hex } from '../key-map/key-names.js';
-import { isVersionedKeyMap, KEY_MAP_VERSION, parseKeyMapV2 } from '../key-map/parse-key-map-v2.js';
+import { KEY_MAP_VERSION, isVersionedKeyMap, parseKeyMapV2 } from '../key-map/parse-key-map-v2.js';
 import { parseKeyMap } from '../key-map/parse-key-map.js';
 
 /**
  * A whole key map in either format as a fully validated version-2 document (no `shard`):
- * what offline tools work on. A DESIGN.md map's keys are hashed, and grant lists shared by
+ * what offline tools work on. A version-1 map's keys are hashed, and grant lists shared by
  * several keys become plans named `grants-<8 hex of their content>`. Unlike a load, this
  * validates every entry. Throws `KeyMapFormatError`.
  */

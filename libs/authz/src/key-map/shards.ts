@@ -1,4 +1,4 @@
-import { HASHED_KEY_PREFIX } from '../key-map/key-names.js';
+import { HASHED_KEY_PREFIX } from './key-names.js';
 
 /** The most shards a map may have: 256 secrets × 64 KB is 16 MB, room for any 10,000 keys. */
 export const MAX_SHARDS = 256;

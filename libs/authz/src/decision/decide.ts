@@ -1,4 +1,5 @@
-import type { CompiledKeyMap, KeyIdentity, UnknownKeyReason } from './key-map/compiled-key-map.js';
+import type { CompiledKeyMap } from '../key-map/compile-key-map.js';
+import type { Allowed, Denied, UnknownKeyReason } from '../key-map/key-directory.js';
 
 /** What the authorizer needs from a request, already extracted from the event. */
 export interface AuthorizationRequest {
@@ -10,10 +11,7 @@ export interface AuthorizationRequest {
   readonly queryParameterNames: readonly string[];
 }
 
-export type Decision =
-  | { readonly effect: 'Allow'; readonly key: KeyIdentity }
-  | { readonly effect: 'Deny'; readonly key: KeyIdentity; readonly reason: 'no-matching-grant' }
-  | { readonly effect: 'Unknown'; readonly reason: 'missing-key' | UnknownKeyReason };
+export type Decision = Allowed | Denied | { readonly effect: 'Unknown'; readonly reason: 'missing-key' | UnknownKeyReason };
 
 /**
  * The pure authorization rule: a missing, unknown, disabled, expired or invalid key is
@@ -21,17 +19,16 @@ export type Decision =
  * path template and every query parameter name; otherwise `Deny` (→ 403).
  */
 export function decide(keyMap: CompiledKeyMap, request: AuthorizationRequest): Decision {
-  if (request.apiKey === undefined || request.apiKey === '') return UNKNOWN.missing;
-  const index = keyMap.find(request.apiKey);
-  if (typeof index !== 'number') return UNKNOWN[index];
-  return keyMap.allows(index, request.method, request.path, request.queryParameterNames)
-    ? { effect: 'Allow', key: keyMap.identity(index) }
-    : { effect: 'Deny', key: keyMap.identity(index), reason: 'no-matching-grant' };
+  if (request.apiKey === undefined || request.apiKey === '') return UNKNOWN['missing-key'];
+  const found = keyMap.keys.find(request.apiKey);
+  if (!found.known) return UNKNOWN[found.reason];
+  const check = keyMap.grants.check(found, request.method, request.path, request.queryParameterNames);
+  return check === 'allowed' ? found.allowed : found.denied;
 }
 
 const unknown = (reason: 'missing-key' | UnknownKeyReason): Decision => Object.freeze({ effect: 'Unknown', reason });
 const UNKNOWN = {
-  missing: unknown('missing-key'),
+  'missing-key': unknown('missing-key'),
   'unknown-key': unknown('unknown-key'),
   'disabled-key': unknown('disabled-key'),
   'expired-key': unknown('expired-key'),

@@ -1,9 +1,9 @@
-import { KeyMapFormatError } from '../errors.js';
+import { KeyMapFormatError } from '../key-map/key-map-format-error.js';
 import { entryLabel } from '../key-map/key-names.js';
 import { isInvalidEntry } from '../key-map/key-store.js';
 import { parseKeyMapV2, type KeyMapV2Store } from '../key-map/parse-key-map-v2.js';
+import { shardName, shardOfHashedName } from '../key-map/shards.js';
 import { DEFAULT_MAX_SHARD_BYTES, SECRET_SIZE_LIMIT } from './shard-key-map.js';
-import { shardName, shardOfHashedName } from './shard-of.js';
 
 export interface ShardText {
   /** Where the shard came from (a file or secret name), used in messages. */

@@ -1,11 +1,15 @@
 import type { AuthorizerEvent } from '../authorizer/authorizer-event.js';
+import { GrantIndex } from '../grants/grant-index.js';
+import type { CompiledKeyMap } from '../key-map/compile-key-map.js';
+import { KeyDirectory, type KeyDirectoryOptions, type KeyIdentity } from '../key-map/key-directory.js';
 import { hashedKeyName } from '../key-map/key-names.js';
+import type { KeyStore } from '../key-map/key-store.js';
 import type { AuthzLogger, LogFields } from '../logging/logger.js';
 
 export const PLAIN_KEY = 'sk_live_abc123';
 export const HASHED_KEY = 'sk_live_stored_as_hash_0001';
 
-/** DESIGN.md's example map, plus one key stored as sha256. */
+/** The version-1 example map, plus one key stored as sha256. */
 export const keyMapJson = {
   [PLAIN_KEY]: {
     companyId: 42,
@@ -16,7 +20,7 @@ export const keyMapJson = {
     ],
   },
   [hashedKeyName(HASHED_KEY)]: {
-    companyId: 'acme',
+    companyId: 43,
     userId: 'u-1',
     authorizedRequests: [{ method: 'POST', path: '/analytics/{reportId}' }],
   },
@@ -33,13 +37,13 @@ export const keyMapV2Json = {
   },
   keys: {
     [hashedKeyName(PLAIN_KEY)]: { companyId: 42, userId: 7, plans: ['resources-read'] },
-    [hashedKeyName(HASHED_KEY)]: { companyId: 'acme', userId: 'u-1', grants: [{ method: 'POST', path: '/analytics/{reportId}' }] },
+    [hashedKeyName(HASHED_KEY)]: { companyId: 43, userId: 'u-1', grants: [{ method: 'POST', path: '/analytics/{reportId}' }] },
   },
 };
 
 /** Both formats of the same map, for suites that must hold for each. */
 export const keyMapFormats = [
-  ['DESIGN.md format', keyMapJson],
+  ['version 1', keyMapJson],
   ['version 2', keyMapV2Json],
 ] as const;
 
@@ -78,4 +82,22 @@ export function recordingLogger(): AuthzLogger & { readonly records: LogRecord[]
     error: (message, fields) => records.push({ level: 'error', message, fields }),
     text: () => JSON.stringify(records),
   };
+}
+
+/** The identity of a usable key in a compiled map, or undefined. */
+export function identityOf(keyMap: CompiledKeyMap | undefined, key: string): KeyIdentity | undefined {
+  const found = keyMap?.keys.find(key);
+  return found?.known ? found.identity : undefined;
+}
+
+/** Whether a compiled map grants this key the request (false for an unusable key). */
+export function allows(keyMap: CompiledKeyMap, key: string, method: string, path: string, query: readonly string[] = []): boolean {
+  const found = keyMap.keys.find(key);
+  return found.known && keyMap.grants.check(found, method, path, query) === 'allowed';
+}
+
+/** A compiled map over any `KeyStore` (a counting or forged one), as `compileKeyMap` builds it from a document. */
+export function compileStore(store: KeyStore, options: KeyDirectoryOptions & { grants?: GrantIndex } = {}): CompiledKeyMap {
+  const grants = options.grants ?? new GrantIndex();
+  return { keys: new KeyDirectory(store, grants, options), grants, size: store.size, shard: store.shard };
 }

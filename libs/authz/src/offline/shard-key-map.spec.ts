@@ -1,10 +1,10 @@
+import type { Grant } from '../grants/grant.js';
 import { hashedKeyName } from '../key-map/key-names.js';
-import type { Grant } from '../key-map/key-map.js';
-import { keyMapV2Json } from '../test-support/fixtures.test-support.js';
+import { shardName, shardOfHashedName } from '../key-map/shards.js';
+import { keyMapV2Json } from '../testing/fixtures.js';
 import { shardKeyMap } from './shard-key-map.js';
-import { shardName, shardOfHashedName } from './shard-of.js';
 
-/** 3,000 keys in DESIGN.md's format: 20 grant sets shared by many keys, some keys with their own. (The 10,000-key round trip through the tool is tools/keys' test.) */
+/** 3,000 keys in the version-1 format: 20 grant sets shared by many keys, some keys with their own. (The 10,000-key round trip through the tool is tools/keys' test.) */
 function bigMap() {
   const templates = ['/resources', '/resources/{id}', '/orders/{id}/lines', '/analytics/{reportId}', '/companies/{c}/users/{u}'];
   const methods = ['GET', 'POST', 'PUT', 'DELETE'] as const;

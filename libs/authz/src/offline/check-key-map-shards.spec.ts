@@ -1,7 +1,7 @@
-import { keyMapV2Json } from '../test-support/fixtures.test-support.js';
+import { shardOfHashedName } from '../key-map/shards.js';
+import { keyMapV2Json } from '../testing/fixtures.js';
 import { checkKeyMapShards, type ShardText } from './check-key-map-shards.js';
 import { shardKeyMap } from './shard-key-map.js';
-import { shardOfHashedName } from './shard-of.js';
 
 /** keyMapV2Json's keys plus `extra`, written as 2 shards by the shard tool. */
 function twoShards(): ShardText[] {

@@ -1,9 +1,8 @@
+import { compileKeyMap } from '../key-map/compile-key-map.js';
+import { HASHED_KEY, PLAIN_KEY, keyMapJson } from '../testing/fixtures.js';
 import { decide, type AuthorizationRequest } from './decide.js';
-import { CompiledKeyMap } from './key-map/compiled-key-map.js';
-import { parseKeyMap } from './key-map/parse-key-map.js';
-import { HASHED_KEY, keyMapJson, PLAIN_KEY } from './test-support/fixtures.test-support.js';
 
-const keyMap = new CompiledKeyMap(parseKeyMap(keyMapJson));
+const keyMap = compileKeyMap(keyMapJson);
 const request = (overrides: Partial<AuthorizationRequest> = {}): AuthorizationRequest => ({
   apiKey: PLAIN_KEY,
   method: 'GET',
@@ -43,8 +42,17 @@ describe('decide', () => {
   it('judges a hashed key by its own grants', () => {
     expect(decide(keyMap, request({ apiKey: HASHED_KEY, method: 'POST', path: '/analytics/r-1' }))).toMatchObject({
       effect: 'Allow',
-      key: { principalId: 'acme-u-1' },
+      key: { principalId: '43-u-1' },
     });
     expect(decide(keyMap, request({ apiKey: HASHED_KEY }))).toMatchObject({ effect: 'Deny' });
+  });
+
+  it('answers a known key with decisions made once, frozen, so a warm decision allocates nothing', () => {
+    const allowed = decide(keyMap, request());
+    expect(decide(keyMap, request({ path: '/resources/43' }))).toBe(allowed);
+    expect(Object.isFrozen(allowed)).toBe(true);
+    const denied = decide(keyMap, request({ path: '/nope' }));
+    expect(decide(keyMap, request({ path: '/nope/either' }))).toBe(denied);
+    expect(denied).toMatchObject({ effect: 'Deny', key: allowed.effect === 'Allow' ? allowed.key : undefined });
   });
 });

@@ -1,5 +1,5 @@
-import { hashedKeyName } from '../key-map/key-names.js';
-import { isShardCount, shardName, shardOfHashedName } from './shard-of.js';
+import { hashedKeyName } from './key-names.js';
+import { isShardCount, shardName, shardOfHashedName } from './shards.js';
 
 const hashed = (prefix: string) => `sha256:${prefix.padEnd(64, '0')}`;
 

@@ -1,19 +1,20 @@
-import type { Grant } from '../key-map/key-map.js';
+import type { Grant } from './grant.js';
 import { parsePathTemplate } from './path-template.js';
 import { RouteTable, type QueryRule, type RouteAcceptor } from './route-table.js';
 
 /**
- * The compiled grants of many keys, stored column-wise: one shared `RouteTable` for matching,
- * and for each compiled grant set ("slot") a bitset of the route ids it grants plus, beside
- * them, the query-name lists each route allows (read only when a request has query
- * parameters). A decision touches the route trie (shared, stays in CPU cache) and one or two
+ * The index of grants: for a known key's compiled grant set ("slot"), whether a method, path
+ * and query parameter names are granted. It holds the compiled grants of many keys, stored
+ * column-wise: one shared `RouteTable` for matching, and for each slot a bitset of the route
+ * ids it grants plus, beside them, the query-name lists each route allows (read only when a
+ * request has query parameters). A decision touches the route trie (shared, stays in CPU cache) and one or two
  * words of one slot, however many keys there are: with 10,000 keys, chasing per-key objects
  * (maps, tries) costs more in cache misses than the matching.
  *
  * Layout of a slot in `cells`, at its offset: [bitset words w, route count n, w bitset words,
  * n route ids]; `queryRules` holds the rules at the same index as each route id.
  */
-export class GrantTable implements RouteAcceptor {
+export class GrantIndex implements RouteAcceptor {
   private readonly routes = new RouteTable();
   private cells = new Int32Array(1024);
   private used = 0;
@@ -87,8 +88,9 @@ export class GrantTable implements RouteAcceptor {
     return slot;
   }
 
-  allows(slot: number, method: string, path: string, queryParameterNames: readonly string[]): boolean {
-    return this.routes.matches(method, path, this, slot, queryParameterNames);
+  /** Whether the grant set of `key` grants this request, or why not. */
+  check(key: GrantedKey, method: string, path: string, queryParameterNames: readonly string[]): GrantCheck {
+    return this.routes.matches(method, path, this, key.grantSlot, queryParameterNames) ? 'allowed' : 'no-matching-grant';
   }
 
   acceptsRoute(slot: number, routeId: number, queryParameterNames: readonly string[]): boolean {
@@ -115,6 +117,15 @@ export class GrantTable implements RouteAcceptor {
     this.cells = grown;
   }
 }
+
+/** A key whose grant set the index compiled (`add`/`combine` gave its slot). */
+export interface GrantedKey {
+  readonly grantSlot: number;
+}
+
+/** A request is allowed, or the reason it is not (the Deny policy's `context.reason`). */
+export type GrantCheck = 'allowed' | DenyReason;
+export type DenyReason = 'no-matching-grant';
 
 /** Some one rule lists every name. */
 function queryAllowed(rules: readonly QueryRule[], names: readonly string[]): boolean {

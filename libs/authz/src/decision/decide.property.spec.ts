@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { createHash } from 'node:crypto';
+import { GRANT_METHODS, type Grant } from '../grants/grant.js';
+import { compileKeyMap } from '../key-map/compile-key-map.js';
+import { ShardedKeyMapLoader } from '../loader/sharded-key-map-loader.js';
+import { shardKeyMap } from '../offline/shard-key-map.js';
 import { decide, type AuthorizationRequest } from './decide.js';
-import { compileKeyMap } from './key-map/compile-key-map.js';
-import { GRANT_METHODS, type Grant } from './key-map/key-map.js';
-import { ShardedKeyMapLoader } from './loader/sharded-key-map-loader.js';
-import { shardKeyMap } from './sharding/shard-key-map.js';
 
 /**
  * The rule, written as plainly as possible and independently of the implementation: scan
@@ -114,7 +114,7 @@ const NOW = Date.parse('2026-11-24T12:00:00Z');
 const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
 const hashed = (key: string) => `sha256:${createHash('sha256').update(key).digest('hex')}`;
 
-/** DESIGN.md's format: only usable keys (it has no disabled or expiry), each with all its grants. */
+/** the version-1 format: only usable keys (it has no disabled or expiry), each with all its grants. */
 function designFormat(map: Scenario) {
   const active = map.keys.filter((k) => k.status === 'active');
   return Object.fromEntries(active.map((k) => [k.hashed ? hashed(k.key) : k.key, { companyId: 1, userId: 2, authorizedRequests: allGrants(map, k) }]));
@@ -159,11 +159,11 @@ describe('decide, against a reference matcher (property)', () => {
           .filter((k) => k.status === 'active')
           .map((k) => ({ name: k.hashed ? hashed(k.key) : k.key, grants: allGrants(map, k) }));
         const whole = {
-          'DESIGN.md format': compileKeyMap(designFormat(map)),
+          'version 1': compileKeyMap(designFormat(map)),
           'version 2': compileKeyMap(version2(map), { now: () => NOW }),
         };
         const sharded = {
-          'DESIGN.md format, sharded': shardedProvider(designFormat(map), map.shards),
+          'version 1, sharded': shardedProvider(designFormat(map), map.shards),
           'version 2, sharded': shardedProvider(version2(map), map.shards),
         };
         for (const request of requests) {

@@ -1,13 +1,6 @@
-/** HTTP methods a grant may name; API Gateway sends them upper-case. */
-export const GRANT_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
-export type GrantMethod = (typeof GRANT_METHODS)[number];
+import type { Grant, GrantMethod } from '../grants/grant.js';
 
-/** One allowed request shape: method, path template (`/resources/{id}`) and query parameter names. */
-export interface Grant {
-  readonly method: GrantMethod;
-  readonly path: string;
-  readonly queryParameters: readonly string[];
-}
+// The key-map formats as stored (JSON) and as validated.
 
 /** Who a key belongs to. Both values reach the backend as strings (API Gateway stringifies context). */
 export type IdentityValue = number | string;

@@ -1,8 +1,8 @@
-import { KeyMapSourceError } from '../errors.js';
 import type { KeyMapProvider } from '../loader/key-map-provider.js';
 import type { AuthzLogger } from '../logging/logger.js';
-import { HASHED_KEY, keyMapFormats, keyMapJson, PLAIN_KEY, recordingLogger } from '../test-support/fixtures.test-support.js';
-import type { KeyMapSource } from './key-map-source.js';
+import { KeyMapSourceError } from '../sources/key-map-source-error.js';
+import type { KeyMapSource } from '../sources/key-map-source.js';
+import { HASHED_KEY, PLAIN_KEY, keyMapFormats, keyMapJson, recordingLogger, identityOf } from './fixtures.js';
 
 /** Loader settings for the suite: no caching, so every call reads the backend. */
 export const uncached = (logger: AuthzLogger) => ({ ttlMs: 0, retryAfterMs: 0, graceMs: 0, logger });
@@ -32,23 +32,23 @@ export function describeKeyMapSourceConformance(name: string, createHarness: () 
       harness = await createHarness();
     });
 
-    const identityOf = async (key: string) => {
+    const presentedIdentity = async (key: string) => {
       const keyMap = await harness.provider(recordingLogger()).keyMapFor(key);
-      return keyMap?.lookup(key);
+      return identityOf(keyMap, key);
     };
 
     it.each(keyMapFormats)('serves a map stored in the %s', async (_format, document) => {
       await harness.store(document);
-      expect(await identityOf(PLAIN_KEY)).toMatchObject({ principalId: '42-7' });
-      expect(await identityOf(HASHED_KEY)).toMatchObject({ principalId: 'acme-u-1' });
-      expect(await identityOf('sk_live_not_stored')).toBeUndefined();
+      expect(await presentedIdentity(PLAIN_KEY)).toMatchObject({ principalId: '42-7' });
+      expect(await presentedIdentity(HASHED_KEY)).toMatchObject({ principalId: '43-u-1' });
+      expect(await presentedIdentity('sk_live_not_stored')).toBeUndefined();
     });
 
     it('reads the backend again on every load (caching is the loader’s job)', async () => {
       await harness.store(keyMapJson);
-      expect(await identityOf(PLAIN_KEY)).toBeDefined();
+      expect(await presentedIdentity(PLAIN_KEY)).toBeDefined();
       await harness.store({ another_key: keyMapJson[PLAIN_KEY] });
-      expect(await identityOf(PLAIN_KEY)).toBeUndefined();
+      expect(await presentedIdentity(PLAIN_KEY)).toBeUndefined();
     });
 
     it('rejects with KeyMapSourceError when the backend fails', async () => {

@@ -1,5 +1,5 @@
-import type { KeyEntryV2, KeyMapV2Document, StoredGrant } from '../key-map/key-map.js';
-import { MAX_SHARDS, isShardCount, shardName, shardOfHashedName } from './shard-of.js';
+import type { KeyEntryV2, KeyMapV2Document, StoredGrant } from '../key-map/format.js';
+import { MAX_SHARDS, isShardCount, shardName, shardOfHashedName } from '../key-map/shards.js';
 import { toKeyMapV2 } from './to-key-map-v2.js';
 
 /** A Secrets Manager secret value holds at most 65,536 bytes. */
