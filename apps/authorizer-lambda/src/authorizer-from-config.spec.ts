@@ -101,16 +101,14 @@ describe('authorizerFromConfig', () => {
     it('denies every request, without throwing, while the secret is throttled or malformed', async () => {
       const authorize = () =>
         handlerOf(authorizerFromConfig(config, { logger: silent, secretsManagerClient: client }));
-      secrets
-        .on(GetSecretValueCommand)
-        .rejects(
-          new SecretsManagerServiceException({
-            name: 'ThrottlingException',
-            $fault: 'client',
-            $metadata: {},
-            message: 'Rate exceeded',
-          }),
-        );
+      secrets.on(GetSecretValueCommand).rejects(
+        new SecretsManagerServiceException({
+          name: 'ThrottlingException',
+          $fault: 'client',
+          $metadata: {},
+          message: 'Rate exceeded',
+        }),
+      );
       await expect(authorize()(event('/resources/1'))).resolves.toMatchObject({
         context: { reason: 'key-map-unavailable' },
       });

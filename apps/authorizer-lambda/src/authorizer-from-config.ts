@@ -9,20 +9,11 @@ import {
   type AuthzLogger,
   type KeyMapProvider,
   type SecretsManagerClientLike,
-/** Wires the configured key-map source, cache and policy scope into the authorizer. */
-export function authorizerFromConfig(
-  config: AuthorizerConfig,
-  dependencies: AuthorizerDependencies = {},
-): Authorizer {
-  return createAuthorizer({
-    keyMaps: keyMapProvider(config, dependencies),
-    policyResource: config.policyResource,
-    logger: dependencies.logger,
-  });
+} from '@tollgate/authz/authorizer';
 import type { AuthorizerConfig } from './config.js';
 
 export interface AuthorizerDependencies {
-  /** Default: the runtime kit's logger, the one line shape of every Lambda. */
+  /** The Lambda passes the runtime kit's logger, the one line shape of every Lambda. */
   readonly logger?: AuthzLogger;
   /** Tests pass a mocked client; in AWS the source creates one on first load. */
   readonly secretsManagerClient?: SecretsManagerClientLike;

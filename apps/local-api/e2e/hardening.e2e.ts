@@ -186,7 +186,7 @@ describe('npm start with a broken configuration', () => {
 
   // A key the authorizer accepted with a companyId the domains refuse would answer 500 on every
   // request: such a key map must not load. (Add 'acme' and 0 once authz enforces ^[1-9][0-9]{0,17}$.)
-  it.each([-1, 1.5, ''])('fails the start, naming the file, for a companyId of %p', async (companyId) => {
+  it.each([-1, 1.5, '', 'acme', 0, '0', '007'])('fails the start, naming the file, for a companyId of %p', async (companyId) => {
     await expectStartRefused(keyMapFile(`company-${String(companyId)}.json`, entry(companyId)), /invalid key map: /);
   }, 30_000);
 
