@@ -5,8 +5,7 @@ import nx from '@nx/eslint-plugin';
 //   publishable                    router and authz: no workspace dependency at all
 //   scope:domain                   a domain lib may use the router, never another domain or authz
 //   scope:infra                    the CDK app knows domains only through the registry
-//   lib:runtime-kit                what every Lambda runs on: knows no domain, no infra config; from authz
-//                                  only the companyId rule, so the key map and the domains share one rule
+//   lib:runtime-kit                what every Lambda runs on: knows no domain, no authz, no infra config
 export const depConstraints = [
   { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib'] },
   { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'] },
@@ -14,7 +13,7 @@ export const depConstraints = [
   { sourceTag: 'publishable', notDependOnLibsWithTags: ['type:lib', 'type:app'] },
   { sourceTag: 'scope:domain', notDependOnLibsWithTags: ['scope:domain', 'lib:authz'] },
   { sourceTag: 'scope:infra', notDependOnLibsWithTags: ['scope:domain', 'lib:router', 'lib:authz'] },
-  { sourceTag: 'lib:runtime-kit', notDependOnLibsWithTags: ['scope:domain', 'lib:platform-config', 'lib:registry'] },
+  { sourceTag: 'lib:runtime-kit', notDependOnLibsWithTags: ['scope:domain', 'lib:authz', 'lib:platform-config', 'lib:registry'] },
 ];
 
 export default [

@@ -1,12 +1,10 @@
-import { companyIdPattern } from '@tollgate/authz';
-
 /**
- * A valid `companyId` is the one rule the authorizer enforces when it loads the key map: a
- * positive integer in decimal (API Gateway stringifies the authorizer's number), at most 18
- * digits so it fits a PostgreSQL bigint. Sharing it means a key the authorizer allows can never
- * make a domain answer 500.
+ * A valid `companyId`: a positive integer in decimal (API Gateway stringifies the authorizer's
+ * number), at most 18 digits so it fits a PostgreSQL bigint. The key map must accept no other,
+ * or a key the authorizer allows would make a domain answer 500: authz's `isCompanyId` is held to
+ * this same rule by apps/authorizer-lambda/src/company-id-rule.spec.ts.
  */
-export { companyIdPattern };
+export const companyIdPattern = /^[1-9][0-9]{0,17}$/;
 
 /**
  * The authorizer context has no valid `companyId`. The authorizer always sets one, so this is a
@@ -24,7 +22,8 @@ export interface AuthorizedEvent {
 /** The caller's company from the authorizer context. */
 export function callerCompanyId(event: AuthorizedEvent): string {
   const value = event.requestContext.authorizer?.['companyId'];
-  const text = typeof value === 'number' ? String(value) : value;
+  // A number beyond 2^53 may already have lost digits on its way here: not an id.
+  const text = typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : value;
   if (typeof text !== 'string' || !companyIdPattern.test(text)) {
     throw new CallerContextError('authorizer context has no valid companyId');
   }
