@@ -13,6 +13,7 @@ import { consoleJsonLogger, type RouterLogger } from './router-logger.js';
 import { routerProblems } from './router-problems.js';
 import { validateInput, type RouteInput } from './validate-input.js';
 import { isValidVersion } from './version.js';
+import type { RawRouteInput } from './version-change.js';
 
 export interface ApiRouterOptions {
   /** Receives handler failures (default: one JSON line on stderr). */
@@ -110,7 +111,9 @@ export class ApiRouter {
   ): Promise<ApiGatewayProxyResult> {
     const routerHeaders: RouterHeaders = { version, deprecation: route.deprecationHeaders };
     const body = readBody(event);
-    const input: RouteInput = { params, query: readQuery(event) as QueryParams, body: body.value };
+    let input: RouteInput = { params, query: readQuery(event) as QueryParams, body: body.value };
+    const upgradeRequest = route.definition.upgradeRequest;
+    if (upgradeRequest !== undefined) input = { ...upgradeRequest(input as RawRouteInput) };
     const schemas = route.definition.schemas;
     const issues = schemas === undefined ? [] : await validateInput(schemas, input);
     if (body.issue !== undefined) issues.unshift(body.issue);

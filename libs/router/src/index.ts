@@ -26,6 +26,7 @@ export {
   type RouteResponse,
   type RouteResponses,
   type RouteSchemas,
+  type TypedRouteDefinition,
 } from './route.js';
 export { RouteDefinitionError, type RouteDefinitionErrorCode } from './route-definition-error.js';
 export type { RouterLogger } from './router-logger.js';
@@ -38,3 +39,16 @@ export type {
   StandardSchemaV1Types,
 } from './standard-schema.js';
 export { isValidVersion } from './version.js';
+export {
+  apiVersions,
+  downgradeResponse,
+  type ApiVersions,
+  type VersionedRouteDefinition,
+} from './api-versions.js';
+export {
+  responseChange,
+  type ApiVersion,
+  type RawRouteInput,
+  type ResponseChange,
+  type VersionChange,
+} from './version-change.js';
