@@ -45,8 +45,18 @@ class IncomingRequest implements RouteRequest<unknown, unknown, unknown> {
 }
 
 /**
+ * The version the caller's key or plan is pinned to: the authorizer passes it as `apiVersion` in
+ * its context. Used only when the request sends no `X-Api-Version`.
+ */
+function pinnedVersion(event: ApiGatewayProxyEvent): string | undefined {
+  const pinned = event.requestContext?.authorizer?.['apiVersion'];
+  return typeof pinned === 'string' ? pinned : undefined;
+}
+
+/**
  * A versioned router for API Gateway REST proxy events. The table is compiled once; per request:
- * version header → path → method → version → input validation → handler.
+ * version (header, else the caller's pinned version) → path → method → version → input
+ * validation → handler.
  */
 export class ApiRouter {
   private readonly table: RouteTable;
@@ -66,7 +76,7 @@ export class ApiRouter {
   }
 
   async dispatch(event: ApiGatewayProxyEvent, context?: LambdaContext): Promise<ApiGatewayProxyResult> {
-    const version = findHeader(event, 'x-api-version');
+    const version = findHeader(event, 'x-api-version') || pinnedVersion(event);
     if (version === undefined || version === '') {
       return problemResult(routerProblems.missingVersion(), NO_ROUTER_HEADERS);
     }
