@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { ApiGatewayProxyEvent, ApiGatewayProxyResult, LambdaContext } from './api-gateway-types.js';
 import { handlerResult, problemResult, type RouterHeaders } from './build-response.js';
 import { compileRoutes } from './compile-routes.js';
-import { matchRoute } from './match-route.js';
+import { matchRoute, type RouteMatch } from './match-route.js';
 import { ProblemError } from './problem-error.js';
 import { readBody, readQuery } from './read-input.js';
+import type { DispatchTrace, ResponseRecord } from './response-record.js';
 import { requireDeclaredResponses, responseContractViolation } from './response-contract.js';
 import { findHeader } from './request-headers.js';
 import type { QueryParams, RouteDefinition, RouteRequest } from './route.js';
@@ -24,6 +25,11 @@ export interface ApiRouterOptions {
    * a 500. Every route must then declare its responses. Off by default: production pays nothing.
    */
   readonly validateResponses?: boolean;
+  /**
+   * Called once per request with its route template, served version, status and duration (for
+   * metrics and access logs). Unset, dispatch measures nothing.
+   */
+  readonly onResponse?: (record: ResponseRecord) => void;
 }
 
 const NO_ROUTER_HEADERS: RouterHeaders = { version: undefined, deprecation: null };
@@ -53,6 +59,23 @@ function pinnedVersion(event: ApiGatewayProxyEvent): string | undefined {
   return typeof pinned === 'string' ? pinned : undefined;
 }
 
+function traceMatch(trace: DispatchTrace, match: RouteMatch, knownVersion: string | undefined): void {
+  switch (match.kind) {
+    case 'not-found':
+      return;
+    case 'method-not-allowed':
+      trace.route = match.path.label;
+      return;
+    case 'unsupported-version':
+      trace.route = String(match.methodEntry.routes[0]?.definition.path);
+      return;
+    case 'matched':
+    case 'malformed-param':
+      trace.route = String(match.route.definition.path);
+      trace.version = knownVersion;
+  }
+}
+
 /**
  * A versioned router for API Gateway REST proxy events. The table is compiled once; per request:
  * version (header, else the caller's pinned version) → path → method → version → input
@@ -72,10 +95,42 @@ export class ApiRouter {
     this.logger = options.logger ?? consoleJsonLogger;
     this.validateResponses = options.validateResponses === true;
     if (this.validateResponses) requireDeclaredResponses(routes);
-    this.handler = (event, context) => this.dispatch(event, context);
+    const onResponse = options.onResponse;
+    this.handler =
+      onResponse === undefined
+        ? (event, context) => this.dispatch(event, context)
+        : (event, context) => this.observed(event, context, onResponse);
   }
 
-  async dispatch(event: ApiGatewayProxyEvent, context?: LambdaContext): Promise<ApiGatewayProxyResult> {
+  dispatch(event: ApiGatewayProxyEvent, context?: LambdaContext): Promise<ApiGatewayProxyResult> {
+    return this.route(event, context, null);
+  }
+
+  private async observed(
+    event: ApiGatewayProxyEvent,
+    context: LambdaContext | undefined,
+    onResponse: (record: ResponseRecord) => void,
+  ): Promise<ApiGatewayProxyResult> {
+    const start = performance.now();
+    const trace: DispatchTrace = { route: undefined, version: undefined };
+    const result = await this.route(event, context, trace);
+    onResponse({
+      event,
+      method: event.httpMethod,
+      route: trace.route,
+      version: trace.version,
+      status: result.statusCode,
+      durationMs: performance.now() - start,
+      requestId: event.requestContext?.requestId ?? context?.awsRequestId ?? 'unknown',
+    });
+    return result;
+  }
+
+  private async route(
+    event: ApiGatewayProxyEvent,
+    context: LambdaContext | undefined,
+    trace: DispatchTrace | null,
+  ): Promise<ApiGatewayProxyResult> {
     const version = findHeader(event, 'x-api-version') || pinnedVersion(event);
     if (version === undefined || version === '') {
       return problemResult(routerProblems.missingVersion(), NO_ROUTER_HEADERS);
@@ -86,6 +141,7 @@ export class ApiRouter {
     const versionHeaders: RouterHeaders = { version, deprecation: null };
     const method = event.httpMethod;
     const match = matchRoute(this.table, method, event.path, version);
+    if (trace !== null) traceMatch(trace, match, this.table.knownVersions.has(version) ? version : undefined);
     switch (match.kind) {
       case 'not-found':
         return problemResult(routerProblems.notFound(event.path), versionHeaders);

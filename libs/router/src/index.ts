@@ -30,6 +30,7 @@ export {
 } from './route.js';
 export { RouteDefinitionError, type RouteDefinitionErrorCode } from './route-definition-error.js';
 export type { RouterLogger } from './router-logger.js';
+export type { ResponseRecord } from './response-record.js';
 export type {
   InferSchemaOutput,
   StandardSchemaV1,
