@@ -19,9 +19,9 @@ export {
   type AuthorizedEvent,
 } from './caller-company.js';
 export { ConfigError, configFromEnv, type Env } from './config-from-env.js';
+export { requestMetrics } from './request-metrics.js';
 export {
   keyFingerprint,
-  REQUEST_METRICS_NAMESPACE,
   requestTelemetry,
   type RequestRecord,
   type RequestTelemetryOptions,

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Logger } from './logger.js';
+import { requestMetrics } from './request-metrics.js';
 
 /** The router's per-request record (`@tollgate/router`'s `ResponseRecord` fits). */
 export interface RequestRecord {
@@ -21,23 +22,19 @@ export interface RequestTelemetryOptions {
   /** The Lambda app (`resources-lambda`); must be the logger's `service`, a metric dimension. */
   readonly service: string;
   readonly logger: Logger;
-  /** CloudWatch namespace of the metrics (default `Tollgate`). */
-  readonly namespace?: string;
   readonly now?: () => number;
 }
 
-/** The namespace every domain Lambda's request metrics go to. */
-export const REQUEST_METRICS_NAMESPACE = 'Tollgate';
-
+const { dimensions: d, metrics: m } = requestMetrics;
 /** Dimension sets: by status class (what failed), and all classes (rates and p99 per version). */
 const DIMENSION_SETS = [
-  ['service', 'route', 'version', 'statusClass'],
-  ['service', 'route', 'version'],
+  [d.service, d.route, d.version, d.statusClass],
+  [d.service, d.route, d.version],
 ];
 const METRICS = [
-  { Name: 'requests', Unit: 'Count' },
-  { Name: 'serverErrors', Unit: 'Count' },
-  { Name: 'latency', Unit: 'Milliseconds' },
+  { Name: m.requests, Unit: 'Count' },
+  { Name: m.serverErrors, Unit: 'Count' },
+  { Name: m.latency, Unit: 'Milliseconds' },
 ];
 
 /**
@@ -50,23 +47,24 @@ const METRICS = [
 export function requestTelemetry({
   service,
   logger,
-  namespace = REQUEST_METRICS_NAMESPACE,
   now = Date.now,
 }: RequestTelemetryOptions): (record: RequestRecord) => void {
-  const directive = [{ Namespace: namespace, Dimensions: DIMENSION_SETS, Metrics: METRICS }];
+  const directive = [
+    { Namespace: requestMetrics.namespace, Dimensions: DIMENSION_SETS, Metrics: METRICS },
+  ];
   return (record) => {
     const authorizer = record.event.requestContext?.authorizer;
     const companyId = authorizer?.['companyId'];
     const apiKey = apiKeyOf(record.event.headers);
     logger.info('request', {
       _aws: { Timestamp: now(), CloudWatchMetrics: directive },
-      service,
-      route: record.route === undefined ? 'unmatched' : `${record.method} ${record.route}`,
-      version: record.version ?? 'none',
-      statusClass: `${Math.floor(record.status / 100)}xx`,
-      requests: 1,
-      serverErrors: record.status >= 500 ? 1 : 0,
-      latency: Math.round(record.durationMs * 1000) / 1000,
+      [d.service]: service,
+      [d.route]: record.route === undefined ? 'unmatched' : `${record.method} ${record.route}`,
+      [d.version]: record.version ?? 'none',
+      [d.statusClass]: `${Math.floor(record.status / 100)}xx`,
+      [m.requests]: 1,
+      [m.serverErrors]: record.status >= 500 ? 1 : 0,
+      [m.latency]: Math.round(record.durationMs * 1000) / 1000,
       status: record.status,
       requestId: record.requestId,
       ...(companyId !== undefined && companyId !== null && { companyId: String(companyId) }),
