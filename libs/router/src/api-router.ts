@@ -98,7 +98,7 @@ export class ApiRouter {
     const onResponse = options.onResponse;
     this.handler =
       onResponse === undefined
-        ? (event, context) => this.dispatch(event, context)
+        ? (event, context) => this.route(event, context, null)
         : (event, context) => this.observed(event, context, onResponse);
   }
 
