@@ -5,9 +5,10 @@ import {
   createAnalyticsClient,
 } from '@tollgate/domain-analytics';
 import { ApiRouter } from '@tollgate/router';
-import { createLogger, withLogger } from '@tollgate/runtime-kit';
+import { createLogger, requestTelemetry, withLogger } from '@tollgate/runtime-kit';
 
-const logger = createLogger({ service: 'analytics-lambda' });
+const service = 'analytics-lambda';
+const logger = createLogger({ service });
 
 // Cold start: a bad configuration stops the container here with one line naming the variable.
 const config = analyticsConfigFromEnv(process.env);
@@ -25,6 +26,8 @@ export const handler = withLogger(
   logger,
   new ApiRouter(analyticsRoutes({ client, logger }), {
     logger,
+    // One line per request: the access log and, as EMF, the request metrics.
+    onResponse: requestTelemetry({ service, logger }),
     validateResponses: process.env['VALIDATE_RESPONSES'] === 'true',
   }).handler,
 );

@@ -5,6 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { proxyEvent } from '@tollgate/router/testing';
+import { emfViolations } from '@tollgate/runtime-kit/testing';
 import {
   analyticsStandInToken,
   demoReports,
@@ -125,7 +126,8 @@ describe('analytics-lambda bundle: GET /analytics/{reportId}', () => {
   it('logs an upstream failure as one JSON line with the request id', async () => {
     await send(restEvent('/analytics/upstream-failure'));
 
-    expect(warnings.map((line) => JSON.parse(line))).toEqual([
+    const lines = warnings.map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines.filter((line) => line['level'] === 'WARN')).toEqual([
       expect.objectContaining({
         level: 'WARN',
         message: 'analytics upstream request failed',
@@ -135,6 +137,20 @@ describe('analytics-lambda bundle: GET /analytics/{reportId}', () => {
         upstreamStatus: 500,
       }),
     ]);
+  });
+  it('logs one line per request that is also a valid EMF document of the request metrics', async () => {
+    await send(restEvent('/analytics/upstream-failure'));
+
+    const requests = warnings.filter((line) => line.includes('"message":"request"'));
+    expect(requests).toHaveLength(1);
+    expect(emfViolations((requests[0] as string).trim())).toEqual([]);
+    expect(JSON.parse(requests[0] as string)).toMatchObject({
+      service: 'analytics-lambda',
+      route: 'GET /analytics/{reportId}',
+      statusClass: '5xx',
+      serverErrors: 1,
+      companyId: '42',
+    });
   });
 });
 
@@ -163,7 +179,8 @@ describe('analytics-lambda bundle: cold start', () => {
         env: { ...nodeEnv, ANALYTICS_API_URL: standIn.url, ANALYTICS_API_TOKEN: analyticsStandInToken },
       });
 
-      expect(stdout.trim()).toBe('200');
+      // The last line: the request's own log line comes first.
+      expect(stdout.trim().split('\n').at(-1)).toBe('200');
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -1,4 +1,9 @@
-import { lambdaFunctionName, resourcePrefix, stackName } from '@tollgate/domain-registry';
+import {
+  lambdaFunctionName,
+  lambdaLogGroupName,
+  resourcePrefix,
+  stackName,
+} from '@tollgate/domain-registry';
 import type { PlatformConfig } from '@tollgate/platform-config';
 
 /** One environment's validated config plus every physical name derived from it. */
@@ -27,7 +32,7 @@ export class Deployment {
   }
 
   functionLogGroupName(imageName: string): string {
-    return `/aws/lambda/${this.functionName(imageName)}`;
+    return lambdaLogGroupName(this.config.project, this.envName, imageName);
   }
 
   /** Names of the CloudFormation exports that carry values between stacks. */

@@ -68,7 +68,9 @@ try {
         run('-e', ["process.stdout.write(String(require('node:perf_hooks').performance.now()))"]),
       ),
     );
-    const sample = JSON.parse(run(probe, [bundle, JSON.stringify(event)])) as Sample;
+    // The probe's sample is its last line: the bundle logs its own request line before it.
+    const output = run(probe, [bundle, JSON.stringify(event)]).trim().split('\n');
+    const sample = JSON.parse(output[output.length - 1] ?? '') as Sample;
     if (sample.statusCode !== 200)
       throw new Error(`cold start ${i + 1} answered ${sample.statusCode}`);
     samples.push(sample);

@@ -4,9 +4,10 @@ import {
   databaseSourceFromEnv,
   resourceRoutes,
 } from '@tollgate/domain-resources';
-import { createLogger, withLogger } from '@tollgate/runtime-kit';
+import { createLogger, requestTelemetry, withLogger } from '@tollgate/runtime-kit';
 
-const logger = createLogger({ service: 'resources-lambda' });
+const service = 'resources-lambda';
+const logger = createLogger({ service });
 
 // Cold start: validate configuration (a bad one fails the init with one line naming the
 // variable) and create the container's single store. Its pg pool, Kysely and, with
@@ -19,6 +20,8 @@ export const handler = withLogger(
   logger,
   new ApiRouter(resourceRoutes({ store, logger }), {
     logger,
+    // One line per request: the access log and, as EMF, the request metrics.
+    onResponse: requestTelemetry({ service, logger }),
     validateResponses: process.env['VALIDATE_RESPONSES'] === 'true',
   }).handler,
 );

@@ -9,6 +9,7 @@ import {
   type ScratchDatabase,
 } from '@tollgate/domain-resources/dev';
 import { proxyEvent, type ProxyEventInit } from '@tollgate/router/testing';
+import { emfViolations } from '@tollgate/runtime-kit/testing';
 import { bundlePath, loadBundle, type LambdaHandler } from './load-bundle.js';
 
 const backend = process.env['DATABASE_URL'] ? 'PostgreSQL' : 'embedded PGlite';
@@ -116,6 +117,30 @@ describe(`the built resources-lambda bundle against ${backend}, migrated and see
     const res = await invoke(request);
     expect(res.statusCode).toBe(400);
     expect(body(res)).toMatchObject({ type: `https://tollgate.dev/problems/${slug}`, status: 400 });
+  });
+
+  it('logs one line per request that is also a valid EMF document of the request metrics', async () => {
+    const written = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    try {
+      await invoke({ path: `/resources/${demoResourceIds.acme}`, version: '2024-12-01' });
+      const lines = written.mock.calls
+        .map((args) => String(args[0]))
+        .filter((line) => line.includes('"message":"request"'));
+      expect(lines).toHaveLength(1);
+      const line = (lines[0] as string).trim();
+      expect(emfViolations(line)).toEqual([]);
+      expect(JSON.parse(line)).toMatchObject({
+        service: 'resources-lambda',
+        route: 'GET /resources/{id}',
+        version: '2024-12-01',
+        status: 200,
+        companyId: '42',
+        keyFingerprint: expect.stringMatching(/^[0-9a-f]{8}$/),
+      });
+      expect(line).not.toContain('sk_live_demo_acme');
+    } finally {
+      written.mockRestore();
+    }
   });
 
   it('an unsupported version → 400 listing the supported ones, newest first', async () => {

@@ -31,6 +31,7 @@ export {
   imageTagContextKey,
   isImageTagOf,
   lambdaFunctionName,
+  lambdaLogGroupName,
   lambdaStackKind,
   resourcePrefix,
   stackName,

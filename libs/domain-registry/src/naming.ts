@@ -21,6 +21,11 @@ export function lambdaFunctionName(project: string, envName: string, imageName: 
   return `${resourcePrefix(project, envName)}-${imageName}`;
 }
 
+/** `/aws/lambda/<function>`: where a Lambda's lines (request lines included) are logged. */
+export function lambdaLogGroupName(project: string, envName: string, imageName: string): string {
+  return `/aws/lambda/${lambdaFunctionName(project, envName, imageName)}`;
+}
+
 /** The git part of an image tag: an abbreviated or full commit id. */
 export const gitShaPattern = /^[0-9a-f]{7,40}$/;
 

@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { ApiGatewayProxyEvent, ApiGatewayProxyResult, LambdaContext } from './api-gateway-types.js';
 import { handlerResult, problemResult, type RouterHeaders } from './build-response.js';
 import { compileRoutes } from './compile-routes.js';
-import { matchRoute } from './match-route.js';
+import { matchRoute, type RouteMatch } from './match-route.js';
 import { ProblemError } from './problem-error.js';
 import { NO_BODY, readBody, readQuery } from './read-input.js';
+import type { DispatchTrace, ResponseRecord } from './response-record.js';
 import { requireDeclaredResponses, responseContractViolation } from './response-contract.js';
 import { CONFLICTING_VALUES, findHeader, singleHeader } from './request-headers.js';
 import type { QueryParams, RouteDefinition, RouteRequest } from './route.js';
@@ -13,6 +14,7 @@ import { consoleJsonLogger, type RouterLogger } from './router-logger.js';
 import { routerProblems } from './router-problems.js';
 import { validateInput, type RouteInput } from './validate-input.js';
 import { isValidVersion } from './version.js';
+import type { RawRouteInput } from './version-change.js';
 
 export interface ApiRouterOptions {
   /** Receives handler failures (default: one JSON line on stderr). */
@@ -23,6 +25,11 @@ export interface ApiRouterOptions {
    * a 500. Every route must then declare its responses. Off by default: production pays nothing.
    */
   readonly validateResponses?: boolean;
+  /**
+   * Called once per request with its route template, served version, status and duration (for
+   * metrics and access logs). Unset, dispatch measures nothing.
+   */
+  readonly onResponse?: (record: ResponseRecord) => void;
 }
 
 const NO_ROUTER_HEADERS: RouterHeaders = { version: undefined, deprecation: null };
@@ -44,8 +51,35 @@ class IncomingRequest implements RouteRequest<unknown, unknown, unknown> {
 }
 
 /**
+ * The version the caller's key or plan is pinned to: the authorizer passes it as `apiVersion` in
+ * its context. Used only when the request sends no `X-Api-Version`.
+ */
+function pinnedVersion(event: ApiGatewayProxyEvent): string | undefined {
+  const pinned = event.requestContext?.authorizer?.['apiVersion'];
+  return typeof pinned === 'string' ? pinned : undefined;
+}
+
+function traceMatch(trace: DispatchTrace, match: RouteMatch, knownVersion: string | undefined): void {
+  switch (match.kind) {
+    case 'not-found':
+      return;
+    case 'method-not-allowed':
+      trace.route = match.path.label;
+      return;
+    case 'unsupported-version':
+      trace.route = String(match.methodEntry.routes[0]?.definition.path);
+      return;
+    case 'matched':
+    case 'malformed-param':
+      trace.route = String(match.route.definition.path);
+      trace.version = knownVersion;
+  }
+}
+
+/**
  * A versioned router for API Gateway REST proxy events. The table is compiled once; per request:
- * version header → path → method → version → input validation → handler.
+ * version (header, else the caller's pinned version) → path → method → version → input
+ * validation → handler.
  */
 export class ApiRouter {
   private readonly table: RouteTable;
@@ -61,14 +95,47 @@ export class ApiRouter {
     this.logger = options.logger ?? consoleJsonLogger;
     this.validateResponses = options.validateResponses === true;
     if (this.validateResponses) requireDeclaredResponses(routes);
-    this.handler = (event, context) => this.dispatch(event, context);
+    const onResponse = options.onResponse;
+    this.handler =
+      onResponse === undefined
+        ? (event, context) => this.route(event, context, null)
+        : (event, context) => this.observed(event, context, onResponse);
   }
 
-  async dispatch(event: ApiGatewayProxyEvent, context?: LambdaContext): Promise<ApiGatewayProxyResult> {
-    const version = singleHeader(event, 'x-api-version');
-    if (version === CONFLICTING_VALUES) {
+  dispatch(event: ApiGatewayProxyEvent, context?: LambdaContext): Promise<ApiGatewayProxyResult> {
+    return this.route(event, context, null);
+  }
+
+  private async observed(
+    event: ApiGatewayProxyEvent,
+    context: LambdaContext | undefined,
+    onResponse: (record: ResponseRecord) => void,
+  ): Promise<ApiGatewayProxyResult> {
+    const start = performance.now();
+    const trace: DispatchTrace = { route: undefined, version: undefined };
+    const result = await this.route(event, context, trace);
+    onResponse({
+      event,
+      method: event.httpMethod,
+      route: trace.route,
+      version: trace.version,
+      status: result.statusCode,
+      durationMs: performance.now() - start,
+      requestId: event.requestContext?.requestId ?? context?.awsRequestId ?? 'unknown',
+    });
+    return result;
+  }
+
+  private async route(
+    event: ApiGatewayProxyEvent,
+    context: LambdaContext | undefined,
+    trace: DispatchTrace | null,
+  ): Promise<ApiGatewayProxyResult> {
+    const header = singleHeader(event, 'x-api-version');
+    if (header === CONFLICTING_VALUES) {
       return problemResult(routerProblems.conflictingHeader('X-Api-Version'), NO_ROUTER_HEADERS);
     }
+    const version = header || pinnedVersion(event);
     if (version === undefined || version === '') {
       return problemResult(routerProblems.missingVersion(), NO_ROUTER_HEADERS);
     }
@@ -78,6 +145,7 @@ export class ApiRouter {
     const versionHeaders: RouterHeaders = { version, deprecation: null };
     const method = event.httpMethod;
     const match = matchRoute(this.table, method, event.path, version);
+    if (trace !== null) traceMatch(trace, match, this.table.knownVersions.has(version) ? version : undefined);
     switch (match.kind) {
       case 'not-found':
         return problemResult(routerProblems.notFound(event.path), versionHeaders);
@@ -114,7 +182,9 @@ export class ApiRouter {
     const routerHeaders: RouterHeaders = { version, deprecation: route.deprecationHeaders };
     // A route that declares no body never reads one: a GET's stray body costs nothing.
     const body = route.readsBody ? readBody(event) : NO_BODY;
-    const input: RouteInput = { params, query: readQuery(event) as QueryParams, body: body.value };
+    let input: RouteInput = { params, query: readQuery(event) as QueryParams, body: body.value };
+    const upgradeRequest = route.definition.upgradeRequest;
+    if (upgradeRequest !== undefined) input = { ...upgradeRequest(input as RawRouteInput) };
     const schemas = route.definition.schemas;
     const issues = schemas === undefined ? [] : await validateInput(schemas, input);
     if (body.issue !== undefined) issues.unshift(body.issue);

@@ -26,9 +26,11 @@ export {
   type RouteResponse,
   type RouteResponses,
   type RouteSchemas,
+  type TypedRouteDefinition,
 } from './route.js';
 export { RouteDefinitionError, type RouteDefinitionErrorCode } from './route-definition-error.js';
 export type { RouterLogger } from './router-logger.js';
+export type { ResponseRecord } from './response-record.js';
 export type {
   InferSchemaOutput,
   StandardSchemaV1,
@@ -38,3 +40,16 @@ export type {
   StandardSchemaV1Types,
 } from './standard-schema.js';
 export { isValidVersion } from './version.js';
+export {
+  apiVersions,
+  downgradeResponse,
+  type ApiVersions,
+  type VersionedRouteDefinition,
+} from './api-versions.js';
+export {
+  responseChange,
+  type ApiVersion,
+  type RawRouteInput,
+  type ResponseChange,
+  type VersionChange,
+} from './version-change.js';

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { handler } from '../examples/notes-api.js';
 import * as notes from '../examples/notes-openapi.js';
+import * as versions from '../examples/notes-versions.js';
 import { proxyEvent } from './testing/index.js';
 
 const ID = '0b6f2f9e-6a3e-4c1e-9d1a-6f1f1f1f1f1f';
@@ -46,3 +47,19 @@ describe('the README OpenAPI example', () => {
   });
 });
 
+
+describe('the README versions example', () => {
+  it('is the code in examples/notes-versions.ts, word for word', () => {
+    const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
+    const example = readFileSync(join(__dirname, '..', 'examples', 'notes-versions.ts'), 'utf8');
+    expect(readme).toContain('```ts\n' + example + '```');
+  });
+
+  it('serves the older version through the change', async () => {
+    const newest = await versions.router.handler(proxyEvent({ path: `/notes/${ID}`, version: '2025-03-01' }));
+    expect(JSON.parse(newest.body)).toEqual({ data: { id: ID, text: 'hello' } });
+    const older = await versions.router.handler(proxyEvent({ path: `/notes/${ID}`, version: '2024-12-01' }));
+    expect(JSON.parse(older.body)).toEqual({ id: ID, body: 'hello' });
+    expect(older.headers).toMatchObject({ Sunset: 'Tue, 30 Jun 2026 00:00:00 GMT' });
+  });
+});

@@ -5,6 +5,7 @@ export type RouteDefinitionErrorCode =
   | 'invalid-handler'
   | 'invalid-version'
   | 'invalid-deprecation'
+  | 'invalid-version-change'
   | 'missing-responses';
 
 /** Thrown by `new ApiRouter(...)` when the route table itself is wrong. */

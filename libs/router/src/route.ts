@@ -1,5 +1,6 @@
 import type { ApiGatewayProxyEvent, LambdaContext } from './api-gateway-types.js';
 import type { InferSchemaOutput, StandardSchemaV1 } from './standard-schema.js';
+import type { RawRouteInput } from './version-change.js';
 
 export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS';
 
@@ -88,20 +89,21 @@ export interface RouteDefinition<TParams = Record<string, string>, TQuery = Quer
   readonly schemas?: RouteSchemas;
   /** What the handler answers; required to document the route and to validate its responses. */
   readonly responses?: RouteResponses;
+  /** What this version changed from the one before (set by `apiVersions().route`). */
+  readonly changes?: readonly string[];
+  /** Older request → the shape `schemas` expect (set by `apiVersions().route` for older versions). */
+  upgradeRequest?(input: RawRouteInput): RawRouteInput;
   // Method syntax on purpose: it keeps typed definitions assignable to the erased form.
   handler(request: RouteRequest<TParams, TQuery, TBody>): RouteResponse | Promise<RouteResponse>;
 }
 
-/**
- * Declares a route with types inferred from its path template and schemas:
- * `route({ method: 'GET', path: '/resources/{id}', ... })` hands the handler `params.id: string`.
- */
-export function route<
-  const TPath extends string | RegExp,
+/** A route declaration whose handler is typed from its path template and schemas. */
+export interface TypedRouteDefinition<
+  TPath extends string | RegExp,
   TParamsSchema extends StandardSchemaV1 | undefined = undefined,
   TQuerySchema extends StandardSchemaV1 | undefined = undefined,
   TBodySchema extends StandardSchemaV1 | undefined = undefined,
->(definition: {
+> {
   readonly method: HttpMethod;
   readonly path: TPath;
   readonly version: string;
@@ -120,6 +122,19 @@ export function route<
       OutputOr<TBodySchema, unknown>
     >,
   ) => RouteResponse | Promise<RouteResponse>;
-}): RouteDefinition {
+}
+
+/**
+ * Declares a route with types inferred from its path template and schemas:
+ * `route({ method: 'GET', path: '/resources/{id}', ... })` hands the handler `params.id: string`.
+ */
+export function route<
+  const TPath extends string | RegExp,
+  TParamsSchema extends StandardSchemaV1 | undefined = undefined,
+  TQuerySchema extends StandardSchemaV1 | undefined = undefined,
+  TBodySchema extends StandardSchemaV1 | undefined = undefined,
+>(
+  definition: TypedRouteDefinition<TPath, TParamsSchema, TQuerySchema, TBodySchema>,
+): RouteDefinition {
   return definition as RouteDefinition;
 }

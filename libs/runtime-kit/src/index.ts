@@ -19,3 +19,10 @@ export {
   type AuthorizedEvent,
 } from './caller-company.js';
 export { ConfigError, configFromEnv, type Env } from './config-from-env.js';
+export { requestMetrics } from './request-metrics.js';
+export {
+  keyFingerprint,
+  requestTelemetry,
+  type RequestRecord,
+  type RequestTelemetryOptions,
+} from './request-telemetry.js';

@@ -21,6 +21,7 @@ import { Topic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import type { Deployment } from '../deployment.js';
 import { PlatformStack } from './platform-stack.js';
+import { addRequestDashboard } from './request-dashboard.js';
 
 /**
  * API Gateway error-rate alarms → SNS → AWS Chatbot → Slack. Independent of the API stacks:
@@ -157,5 +158,7 @@ export class AlarmsStack extends PlatformStack {
       alarm.addAlarmAction(new SnsAction(topic));
       alarm.addOkAction(new SnsAction(topic));
     }
+
+    addRequestDashboard(this, `${deployment.prefix}-requests`);
   }
 }

@@ -3,7 +3,8 @@ import type { Resource, ResourcePage } from '../resources/resource-store.js';
 import { encodeCursor } from './list-cursor.js';
 
 /*
- * The two API versions differ in representation only (see README):
+ * The two API versions differ in representation only (see README); handlers build 2025-03-01,
+ * and resource-version-changes.ts derives 2024-12-01 from it:
  *  - 2024-12-01: snake_case fields; a list is { items, next_cursor }; one resource is the bare object.
  *  - 2025-03-01: camelCase fields; a list is { data, pagination: { limit, hasMore, nextCursor } };
  *                one resource is { data }.
@@ -53,24 +54,6 @@ export type ResourceV20241201 = z.infer<typeof resourceV20241201Schema>;
 export type ResourceListV20241201 = z.infer<typeof resourceListV20241201Schema>;
 export type ResourceV20250301 = z.infer<typeof resourceV20250301Schema>;
 export type ResourceListV20250301 = z.infer<typeof resourceListV20250301Schema>;
-
-export function resourceV20241201(r: Resource): ResourceV20241201 {
-  return {
-    id: r.id,
-    name: r.name,
-    type: r.type,
-    attributes: r.attributes,
-    created_at: r.createdAt.toISOString(),
-    updated_at: r.updatedAt.toISOString(),
-  };
-}
-
-export function resourceListV20241201(page: ResourcePage): ResourceListV20241201 {
-  return {
-    items: page.items.map(resourceV20241201),
-    next_cursor: page.next ? encodeCursor(page.next) : null,
-  };
-}
 
 export function resourceV20250301(r: Resource): ResourceV20250301 {
   return {

@@ -1,5 +1,5 @@
 import {
-  route,
+  apiVersions,
   type RouteDefinition,
   type RouteRequest,
   type RouteResponse,
@@ -11,21 +11,24 @@ import type { ListPosition, Resource, ResourceStore } from '../resources/resourc
 import { toProblem } from './domain-problems.js';
 import {
   resourceEnvelopeV20250301Schema,
-  resourceListV20241201,
-  resourceListV20241201Schema,
   resourceListV20250301,
   resourceListV20250301Schema,
-  resourceV20241201,
-  resourceV20241201Schema,
   resourceV20250301,
 } from './representations.js';
+import { listChanges, oneChanges } from './resource-version-changes.js';
 import { listQuerySchema, resourceParamsSchema } from './request-schemas.js';
-
-/** The versions this domain serves, newest first. */
-export const resourceApiVersions = ['2025-03-01', '2024-12-01'] as const;
 
 /** 2024-12-01 still works until this date; responses carry `Deprecation` and `Sunset`. */
 export const V20241201_SUNSET = '2027-06-30';
+
+/** The versions this domain serves, newest first: routes are written for the first. */
+export const resourceApi = apiVersions([
+  { version: '2025-03-01' },
+  { version: '2024-12-01', deprecated: { sunset: V20241201_SUNSET } },
+]);
+
+/** The versions this domain serves, newest first. */
+export const resourceApiVersions = resourceApi.versions;
 
 export interface ResourceRoutesDeps {
   store: ResourceStore;
@@ -60,8 +63,6 @@ export function resourceRoutes({ store, logger }: ResourceRoutesDeps): RouteDefi
   ) =>
     store.listPage(companyId, { limit: query.limit, ...(query.cursor && { after: query.cursor }) });
 
-  const v2024 = { deprecated: { sunset: V20241201_SUNSET } } as const;
-
   // What `toProblem` answers besides the representations; the router documents its own 400s.
   const unavailable = {
     503: {
@@ -76,41 +77,24 @@ export function resourceRoutes({ store, logger }: ResourceRoutesDeps): RouteDefi
   const oneSummary = "Get one of the caller's company's resources";
 
   return [
-    route({
+    ...resourceApi.route({
       method: 'GET',
       path: '/resources',
-      version: '2025-03-01',
       summary: listSummary,
       schemas: { query: listQuerySchema },
       responses: {
         200: { description: 'one page of resources', body: resourceListV20250301Schema },
         ...unavailable,
       },
+      changes: [listChanges],
       handler: (request) =>
         forCaller(request, async (companyId) =>
           resourceListV20250301(await listPage(companyId, request.query), request.query.limit),
         ),
     }),
-    route({
-      method: 'GET',
-      path: '/resources',
-      version: '2024-12-01',
-      ...v2024,
-      summary: listSummary,
-      schemas: { query: listQuerySchema },
-      responses: {
-        200: { description: 'one page of resources', body: resourceListV20241201Schema },
-        ...unavailable,
-      },
-      handler: (request) =>
-        forCaller(request, async (companyId) =>
-          resourceListV20241201(await listPage(companyId, request.query)),
-        ),
-    }),
-    route({
+    ...resourceApi.route({
       method: 'GET',
       path: '/resources/{id}',
-      version: '2025-03-01',
       summary: oneSummary,
       schemas: { params: resourceParamsSchema },
       responses: {
@@ -118,27 +102,11 @@ export function resourceRoutes({ store, logger }: ResourceRoutesDeps): RouteDefi
         ...notFound,
         ...unavailable,
       },
+      changes: [oneChanges],
       handler: (request) =>
         forCaller(request, async (companyId) => ({
           data: resourceV20250301(await findOne(companyId, request.params.id)),
         })),
-    }),
-    route({
-      method: 'GET',
-      path: '/resources/{id}',
-      version: '2024-12-01',
-      ...v2024,
-      summary: oneSummary,
-      schemas: { params: resourceParamsSchema },
-      responses: {
-        200: { description: 'the resource', body: resourceV20241201Schema },
-        ...notFound,
-        ...unavailable,
-      },
-      handler: (request) =>
-        forCaller(request, async (companyId) =>
-          resourceV20241201(await findOne(companyId, request.params.id)),
-        ),
     }),
   ];
 }

@@ -2,7 +2,7 @@ import type { JsonSchema } from './json-schema.js';
 import type { OpenApiDocument, OpenApiOperation } from './openapi-types.js';
 
 export interface ChangelogEntry {
-  readonly kind: 'added' | 'removed' | 'deprecated' | 'field-added' | 'field-removed' | 'field-retyped';
+  readonly kind: 'added' | 'removed' | 'deprecated' | 'changed' | 'field-added' | 'field-removed' | 'field-retyped';
   /** `GET /resources/{id}` */
   readonly operation: string;
   readonly detail: string;
@@ -17,7 +17,8 @@ export interface VersionChanges {
 
 /**
  * The changes between each pair of consecutive versions (newest first): operations added,
- * removed or deprecated, and JSON response fields added, removed or retyped, per status.
+ * removed, deprecated or changed (as their version changes describe them), and JSON response
+ * fields added, removed or retyped, per status.
  */
 export function apiChangelog(documents: ReadonlyMap<string, OpenApiDocument>): VersionChanges[] {
   const versions = [...documents.keys()].sort().reverse();
@@ -72,6 +73,7 @@ function compare(
       const until = old['x-sunset'] === undefined ? '' : `, served until ${old['x-sunset']}`;
       changes.push({ kind: 'deprecated', operation, detail: `version ${previous} deprecated${until}` });
     }
+    for (const detail of current['x-changes'] ?? []) changes.push({ kind: 'changed', operation, detail });
     changes.push(...fieldChanges(operation, old, current));
   }
   for (const operation of after.keys()) {

@@ -120,6 +120,7 @@ function operationFor(route: RouteDefinition, options: OpenApiOptions, convert: 
       'x-sunset': sunset,
       description: `Deprecated: this version of the operation is served until ${sunset}.`,
     }),
+    ...(route.changes !== undefined && { 'x-changes': route.changes }),
     parameters: [
       { $ref: '#/components/parameters/ApiVersion' },
       ...pathParameters(route, segments, convert),

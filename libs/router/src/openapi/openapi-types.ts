@@ -35,6 +35,8 @@ export interface OpenApiOperation {
   readonly deprecated?: true;
   /** `YYYY-MM-DD` after which this operation is gone (the `Sunset` header). */
   readonly 'x-sunset'?: string;
+  /** What this version changed from the one before, as its version changes describe it. */
+  readonly 'x-changes'?: readonly string[];
   readonly parameters: readonly (OpenApiParameter | OpenApiReference)[];
   readonly requestBody?: {
     readonly required: boolean;

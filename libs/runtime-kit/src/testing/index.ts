@@ -1,0 +1,1 @@
+export { emfViolations } from './emf-violations.js';
