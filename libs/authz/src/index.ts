@@ -4,6 +4,8 @@
 export { compileKeyMap } from './key-map/compile-key-map.js';
 export type { CompiledKeyMap } from './key-map/compile-key-map.js';
 export { decide } from './decision/decide.js';
+export { API_KEY_LENGTH, generateApiKey, hasApiKeyPrefix, hasValidChecksum } from './key-map/api-key-format.js';
+export type { ApiKeyEnvironment } from './key-map/api-key-format.js';
 export type { AuthorizationRequest, Decision } from './decision/decide.js';
 export type { KeyIdentity } from './key-map/key-directory.js';
 export { buildPolicy } from './policy/build-policy.js';
