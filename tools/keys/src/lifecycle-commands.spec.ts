@@ -122,6 +122,7 @@ describe('tollgate-keys grant, ungrant, revoke, rotate, show', () => {
       'grants: GET /resources?cursor,limit; GET /resources/{id}',
       'expires: 2027-06-30T12:00:00.000Z',
       `shard: shard-${String(parseInt(stored.charAt(7), 16)).padStart(3, '0')} of 16`,
+      `usage id: tgu_${stored.slice(7, 47)}`,
     ]);
   });
 });

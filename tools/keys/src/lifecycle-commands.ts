@@ -1,4 +1,4 @@
-import { generateApiKey, hashedKeyName, keyFingerprint, type ApiKeyEnvironment, type Decision } from '@tollgate/authz';
+import { generateApiKey, hashedKeyName, keyFingerprint, usageIdentifierOf, type ApiKeyEnvironment, type Decision } from '@tollgate/authz';
 import { explainRequest, shardName, shardOfHashedName } from '@tollgate/authz/offline';
 import { parseArgs } from 'node:util';
 import { parseDuration, parseExpiry } from './duration.js';
@@ -25,6 +25,7 @@ export const LIFECYCLE_USAGE = `  tollgate-keys create --map <file> --company <i
       A new key with the same identity, plans and grants (printed alone on stdout); the old key
       expires after the overlap (e.g. 24h, 30m, 7d).
   tollgate-keys show --map <file> <key|fingerprint> [--shards <n>]
+      Identity, plans, grants, expiry, shard, and the usage id API Gateway counts the key under.
   tollgate-keys explain --map <file> <key|fingerprint> <METHOD> <path?query>
       First line: "allow" or "deny: <reason>", as the authorizer decides it (exit code 0 or 1).`;
 
@@ -180,6 +181,7 @@ async function show(args: readonly string[], { output }: LifecycleContext): Prom
   output.out(`grants: ${[...planGrants, ...(entry.grants ?? []).map(formatGrant)].join('; ') || 'none'}`);
   output.out(`expires: ${entry.expiresAt ?? 'never'}`);
   output.out(`shard: ${shardName(shardOfHashedName(storedName, shards))} of ${shards}`);
+  output.out(`usage id: ${usageIdentifierOf(storedName)}`);
   return 0;
 }
 

@@ -21,13 +21,13 @@ function setup(options: Partial<AuthorizerOptions> = {}) {
 const effectOf = (result: APIGatewayAuthorizerResult) => result.policyDocument.Statement.map((s) => s.Effect);
 
 describe('createAuthorizer', () => {
-  it('allows a granted request with principalId, primitive context and the key as usageIdentifierKey', async () => {
+  it('allows a granted request with principalId, primitive context and a usageIdentifierKey derived from the key, never the key', async () => {
     const { authorize } = setup();
     const result: APIGatewayAuthorizerResult = await authorize(authorizerEvent());
     expect(result).toMatchObject({
       principalId: '42-7',
       context: { companyId: 42, userId: 7 },
-      usageIdentifierKey: PLAIN_KEY,
+      usageIdentifierKey: `tgu_${hashedKeyName(PLAIN_KEY).slice(7, 47)}`,
       policyDocument: { Statement: [{ Effect: 'Allow', Resource: `${METHOD_ARN_PREFIX}GET/resources/42` }] },
     });
   });

@@ -80,6 +80,6 @@ class KeyMapAuthorizer implements Authorizer {
         requestId,
       });
     }
-    return buildPolicy(decision, { methodArn: event.methodArn, apiKey: request.apiKey }, this.policyResource);
+    return buildPolicy(decision, { methodArn: event.methodArn }, this.policyResource);
   }
 }
