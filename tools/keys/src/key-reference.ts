@@ -2,7 +2,8 @@ import { hashedKeyName } from '@tollgate/authz';
 import type { EditableKeyMap } from './key-map-file.js';
 import { InputError } from './input-error.js';
 
-const FINGERPRINT = /^(?:sha256:)?([0-9a-f]{8,64})$/i;
+/** A fingerprint: 8 to 64 hex characters of a stored name, optionally with its `sha256:`. */
+export const FINGERPRINT = /^(?:sha256:)?([0-9a-f]{8,64})$/i;
 
 /**
  * `<key | fingerprint>` → the key's stored name in the map. A fingerprint is the start (8 or

@@ -5,7 +5,7 @@ import { parseDuration, parseExpiry } from './duration.js';
 import { formatGrant, parseGrantSpec, sameGrant, type GrantSpec } from './grant-spec.js';
 import { InputError } from './input-error.js';
 import { readKeyMapFile, writeKeyMapFile, type EditableKeyMap } from './key-map-file.js';
-import { storedNameOf } from './key-reference.js';
+import { FINGERPRINT, storedNameOf } from './key-reference.js';
 import type { CommandOutput } from './keys-command.js';
 
 /** What the lifecycle commands need besides their arguments; tests fix the clock. */
@@ -193,13 +193,11 @@ async function explain(args: readonly string[], { output, now }: LifecycleContex
   const url = new URL(target, 'http://explain.invalid');
   const request = { method: method.toUpperCase(), path: decodeURIComponent(url.pathname), queryParameterNames: [...new Set(url.searchParams.keys())] };
   // A fingerprint names a stored key; anything else is a presented key, judged as the authorizer judges it (checksum first).
-  const named = FINGERPRINT_ONLY.test(reference) ? storedNameOf(map, reference).storedName : undefined;
+  const named = FINGERPRINT.test(reference) ? storedNameOf(map, reference).storedName : undefined;
   const decision = explainRequest({ version: 2, ...map }, named === undefined ? { apiKey: reference } : { storedName: named }, request, now);
   output.out(describe(decision));
   return decision.effect === 'Allow' ? 0 : 1;
 }
-
-const FINGERPRINT_ONLY = /^(?:sha256:)?[0-9a-f]{8,64}$/i;
 
 function describe(decision: Decision): string {
   if (decision.effect === 'Allow') return 'allow';
