@@ -37,8 +37,15 @@ export function hasApiKeyPrefix(key: string): boolean {
  */
 export function hasValidChecksum(key: string): boolean {
   if (key.length !== API_KEY_LENGTH || !hasApiKeyPrefix(key)) return false;
-  for (let i = PREFIX_LENGTH; i < API_KEY_LENGTH; i++) if ((BASE62_VALUE[key.charCodeAt(i)] ?? -1) < 0) return false;
-  let value = crc32(key, PREFIX_LENGTH, PREFIX_LENGTH + BODY_LENGTH);
+  // One pass over the body: its characters checked and its CRC computed; the checksum
+  // characters are checked by the comparison with the expected digits.
+  let crc = -1;
+  for (let i = PREFIX_LENGTH; i < PREFIX_LENGTH + BODY_LENGTH; i++) {
+    const code = key.charCodeAt(i);
+    if ((BASE62_VALUE[code] ?? -1) < 0) return false;
+    crc = (CRC_TABLE[(crc ^ code) & 0xff] ?? 0) ^ (crc >>> 8);
+  }
+  let value = ~crc >>> 0;
   for (let i = API_KEY_LENGTH - 1; i >= API_KEY_LENGTH - CHECKSUM_LENGTH; i--) {
     if (key.charCodeAt(i) !== BASE62.charCodeAt(value % 62)) return false;
     value = Math.floor(value / 62);
@@ -58,9 +65,10 @@ function checksumOf(text: string, from: number, to: number): string {
 
 /** CRC-32 (IEEE 802.3, as zlib computes it) of the ASCII characters `text[from..to)`. */
 function crc32(text: string, from: number, to: number): number {
-  let crc = 0xffffffff;
+  // -1, not 0xffffffff: the register stays a small integer, which keeps the loop in int32 arithmetic.
+  let crc = -1;
   for (let i = from; i < to; i++) crc = (CRC_TABLE[(crc ^ text.charCodeAt(i)) & 0xff] ?? 0) ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
+  return ~crc >>> 0;
 }
 
 /** Char code → base62 digit value, -1 for any other character. */
