@@ -2,10 +2,10 @@ import { ConfigError } from '@tollgate/runtime-kit';
 import { configFromEnv } from './config.js';
 
 describe('configFromEnv', () => {
-  it('uses the secret in AWS, with a 60 s cache, 300 s grace and method-ARN policies by default', () => {
+  it('uses the secret in AWS, with a 10 s cache (revocation within 10 s), 300 s grace and method-ARN policies by default', () => {
     expect(configFromEnv({ API_KEYS_SECRET_ID: 'tollgate/api-keys' })).toEqual({
       keyMapSource: { kind: 'secrets-manager', secretId: 'tollgate/api-keys' },
-      cacheTtlMs: 60_000,
+      cacheTtlMs: 10_000,
       graceMs: 300_000,
       policyResource: 'method-arn',
     });

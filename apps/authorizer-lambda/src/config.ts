@@ -34,7 +34,7 @@ const envSchema = z.object({
       )
       .check(z.refine(isShardCount, { error: 'must be a whole number from 1 to 256' })),
   ),
-  API_KEYS_CACHE_TTL_SECONDS: seconds(60),
+  API_KEYS_CACHE_TTL_SECONDS: seconds(10),
   API_KEYS_GRACE_SECONDS: seconds(300),
   AUTHORIZER_POLICY_RESOURCE: z.optional(
     z.enum(['method-arn', 'granted-arns'], { error: 'must be "method-arn" or "granted-arns"' }),

@@ -4,11 +4,13 @@
 export { compileKeyMap } from './key-map/compile-key-map.js';
 export type { CompiledKeyMap } from './key-map/compile-key-map.js';
 export { decide } from './decision/decide.js';
-export type { AuthorizationRequest, Decision } from './decision/decide.js';
-export type { KeyIdentity } from './key-map/key-directory.js';
+export { API_KEY_LENGTH, generateApiKey, hasApiKeyPrefix, hasValidChecksum } from './key-map/api-key-format.js';
+export type { ApiKeyEnvironment } from './key-map/api-key-format.js';
+export type { AuthorizationRequest, Decision, PresentedKeyReason, Refused } from './decision/decide.js';
+export type { KeyIdentity, UnknownKeyReason } from './key-map/key-directory.js';
 export { buildPolicy } from './policy/build-policy.js';
 export type { AuthorizerResult } from './policy/authorizer-result.js';
-export { hashedKeyName, keyFingerprint } from './key-map/key-names.js';
+export { hashedKeyName, keyFingerprint, usageIdentifierOf } from './key-map/key-names.js';
 export { isShardCount, MAX_SHARDS } from './key-map/shards.js';
 export { companyIdPattern, isCompanyId } from './key-map/company-id.js';
 export { KeyMapFormatError } from './key-map/key-map-format-error.js';

@@ -13,7 +13,7 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   sources: ['key-map'],
   loader: ['logging', 'grants', 'key-map', 'sources'],
   authorizer: ['logging', 'key-map', 'decision', 'policy', 'sources', 'loader'],
-  offline: ['grants', 'key-map'],
+  offline: ['grants', 'key-map', 'decision'],
   '.': ['grants', 'key-map', 'decision', 'policy'],
 };
 

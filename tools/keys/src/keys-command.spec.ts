@@ -4,6 +4,7 @@ import { shardName } from '@tollgate/authz/offline';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { runKeysCommand } from './keys-command.js';
 
 const workspaceRoot = join(__dirname, '../../..');
@@ -149,9 +150,18 @@ describe('keys shard / check', () => {
     for (const argv of [['--help'], ['-h'], ['help']]) {
       const result = await keys(...argv);
       expect(result).toMatchObject({ code: 0, err: '' });
-      expect(result.out).toMatch(/^usage:\n {2}keys shard /);
+      expect(result.out).toMatch(/^usage: tollgate-keys <command>/);
+      expect(result.out).toContain("\n  tollgate-keys shard ");
     }
   });
+
+  it('is the bin npx runs as tollgate-keys, exiting 0 for --help', async () => {
+    const manifest = JSON.parse(await readFile(join(workspaceRoot, 'tools/keys/package.json'), 'utf8'));
+    expect(manifest.bin).toEqual({ 'tollgate-keys': 'bin/tollgate-keys.mjs' });
+    const run = spawnSync(process.execPath, [join(workspaceRoot, 'tools/keys', manifest.bin['tollgate-keys']), '--help'], { encoding: 'utf8', timeout: 60_000 });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^usage: tollgate-keys <command>/);
+  }, 90_000);
 
   it('answers usage errors with exit code 2', async () => {
     for (const argv of [[], ['nope'], ['shard', 'map.json'], ['check'], ['locate', 'k'], ['locate', 'k', '--shards', '0'], ['shard', 'm', '--out', 'd', '--bogus']]) {

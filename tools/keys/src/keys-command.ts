@@ -10,6 +10,8 @@ import {
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { InputError } from './input-error.js';
+import { isLifecycleCommand, LIFECYCLE_USAGE, runLifecycleCommand } from './lifecycle-commands.js';
 
 /** Where the command writes: stdout and stderr lines (tests collect them). */
 export interface CommandOutput {
@@ -17,25 +19,28 @@ export interface CommandOutput {
   err(line: string): void;
 }
 
-export const USAGE = `usage:
-  keys shard <map.json> --out <dir> [--shards <n>] [--max-bytes <n>]
+export const USAGE = `usage: tollgate-keys <command> …
+${LIFECYCLE_USAGE}
+  tollgate-keys shard <map.json> --out <dir> [--shards <n>] [--max-bytes <n>]
       Split a whole key map (version 1 or version 2 format) into shards <dir>/shard-000.json …,
       each at most --max-bytes (default ${DEFAULT_MAX_SHARD_BYTES}; a secret holds 65,536). Uses the fewest
       shards that fit unless --shards is given. Replaces any shard-*.json already in <dir>.
-  keys check <dir | shard.json …>
+  tollgate-keys check <dir | shard.json …>
       Check a set of shards: sizes, every entry, plans referenced but not defined, keys in
       the wrong shard or stored twice, missing shards. Exit code 1 on any error.
-  keys locate <key | sha256:hex> --shards <n>
+  tollgate-keys locate <key | sha256:hex> --shards <n>
       Print a key's stored name and the shard that holds it (to revoke or rotate it).
-  keys --help
-      Print this text.`;
+  tollgate-keys --help
+      Print this text.
+Bad input (arguments, a key not in the map, an unreadable or invalid map) prints one line and exits with 2; the map is left as it was.`;
 
 const SHARD_FILE = /^shard-\d{3}\.json$/;
 
-/** Runs `keys <command> …`; returns the exit code. Errors are reported, never thrown. */
-export async function runKeysCommand(argv: readonly string[], output: CommandOutput): Promise<number> {
+/** Runs `tollgate-keys <command> …`; returns the exit code. Errors are reported, never thrown. */
+export async function runKeysCommand(argv: readonly string[], output: CommandOutput, now: () => number = Date.now): Promise<number> {
   const [command, ...rest] = argv;
   try {
+    if (isLifecycleCommand(command)) return await runLifecycleCommand(command, rest, { output, now });
     switch (command) {
       case 'shard':
         return await shard(rest, output);
@@ -53,6 +58,10 @@ export async function runKeysCommand(argv: readonly string[], output: CommandOut
         return 2;
     }
   } catch (error) {
+    if (error instanceof InputError) {
+      output.err(`error: ${error.message}`);
+      return 2;
+    }
     if (error instanceof UsageError) {
       output.err(`${error.message}\n${USAGE}`);
       return 2;

@@ -1,5 +1,8 @@
 import type { APIGatewayAuthorizerResult, APIGatewayRequestAuthorizerEvent } from 'aws-lambda';
+import { generateApiKey } from '../key-map/api-key-format.js';
 import { compileKeyMap } from '../key-map/compile-key-map.js';
+import { CachingKeyMapLoader } from '../loader/caching-key-map-loader.js';
+import type { KeyMapSource } from '../sources/key-map-source.js';
 import { hashedKeyName, keyFingerprint } from '../key-map/key-names.js';
 import type { KeyMapProvider } from '../loader/key-map-provider.js';
 import { HASHED_KEY, METHOD_ARN_PREFIX, PLAIN_KEY, authorizerEvent, keyMapJson, recordingLogger } from '../testing/fixtures.js';
@@ -18,13 +21,13 @@ function setup(options: Partial<AuthorizerOptions> = {}) {
 const effectOf = (result: APIGatewayAuthorizerResult) => result.policyDocument.Statement.map((s) => s.Effect);
 
 describe('createAuthorizer', () => {
-  it('allows a granted request with principalId, primitive context and the key as usageIdentifierKey', async () => {
+  it('allows a granted request with principalId, primitive context and a usageIdentifierKey derived from the key, never the key', async () => {
     const { authorize } = setup();
     const result: APIGatewayAuthorizerResult = await authorize(authorizerEvent());
     expect(result).toMatchObject({
       principalId: '42-7',
       context: { companyId: 42, userId: 7 },
-      usageIdentifierKey: PLAIN_KEY,
+      usageIdentifierKey: `tgu_${hashedKeyName(PLAIN_KEY).slice(7, 47)}`,
       policyDocument: { Statement: [{ Effect: 'Allow', Resource: `${METHOD_ARN_PREFIX}GET/resources/42` }] },
     });
   });
@@ -71,6 +74,57 @@ describe('createAuthorizer', () => {
     const { authorize } = setup();
     const event = authorizerEvent({ headers: { 'X-Api-Key': PLAIN_KEY }, multiValueHeaders: { 'X-Api-Key': [PLAIN_KEY, PLAIN_KEY], 'x-api-key': [PLAIN_KEY] } });
     expect(effectOf(await authorize(event))).toEqual(['Allow']);
+  });
+
+  describe('a key in Tollgate format (tg_live_/tg_test_ + body + checksum)', () => {
+    const key = generateApiKey('live');
+    const mistyped = key.slice(0, -1) + (key.endsWith('0') ? '1' : '0');
+    const document = { version: 2, plans: {}, keys: { [hashedKeyName(key)]: { companyId: 42, userId: 7, grants: [{ method: 'GET', path: '/resources/{id}' }] } } };
+
+    /** A file-like source that records every load. */
+    function recordingSource(): KeyMapSource & { loads: number } {
+      return {
+        description: 'recording',
+        loads: 0,
+        async load() {
+          this.loads++;
+          return document;
+        },
+      };
+    }
+
+    it('is allowed when its checksum holds and it is granted', async () => {
+      const source = recordingSource();
+      const { authorize } = setup({ keyMaps: new CachingKeyMapLoader({ source }) });
+      expect(effectOf(await authorize(authorizerEvent({ headers: { 'X-Api-Key': key } })))).toEqual(['Allow']);
+      expect(source.loads).toBe(1);
+    });
+
+    it('with a bad checksum is a 401 before any key map is asked for or loaded', async () => {
+      const source = recordingSource();
+      let asked = 0;
+      const loader = new CachingKeyMapLoader({ source });
+      const { authorize, logger } = setup({ keyMaps: { keyMapFor: (presented) => (asked++, loader.keyMapFor(presented)) } });
+      for (const bad of [mistyped, `${key}x`, 'tg_live_short', key.slice(0, 9) + (key.charAt(9) === 'a' ? 'b' : 'a') + key.slice(10)]) {
+        await expect(authorize(authorizerEvent({ headers: { 'X-Api-Key': bad } }))).rejects.toEqual(new Error('Unauthorized'));
+      }
+      expect(asked).toBe(0);
+      expect(source.loads).toBe(0);
+      expect(logger.records[0]).toEqual({
+        level: 'info',
+        message: 'unauthorized',
+        fields: { reason: 'bad-checksum', keyFingerprint: keyFingerprint(mistyped), requestId: 'req-1' },
+      });
+      expect(logger.text()).not.toContain(mistyped);
+    });
+
+    it('leaves keys in other formats to the key map', async () => {
+      let asked = 0;
+      const { authorize } = setup({ keyMaps: { keyMapFor: async () => (asked++, keyMap) } });
+      expect(effectOf(await authorize(authorizerEvent({ headers: { 'X-Api-Key': PLAIN_KEY } })))).toEqual(['Allow']);
+      await expect(authorize(authorizerEvent({ headers: { 'X-Api-Key': 'tg_prod_whatever' } }))).rejects.toEqual(new Error('Unauthorized'));
+      expect(asked).toBe(2);
+    });
   });
 
   describe('an event not shaped as API Gateway sends it', () => {

@@ -1,4 +1,4 @@
-import { decide } from '../decision/decide.js';
+import { decideByKeyMap, refuseBeforeLookup } from '../decision/decide.js';
 import { keyFingerprint } from '../key-map/key-names.js';
 import type { KeyMapProvider } from '../loader/key-map-provider.js';
 import { consoleJsonLogger, type AuthzLogger } from '../logging/logger.js';
@@ -53,8 +53,11 @@ class KeyMapAuthorizer implements Authorizer {
       this.logger.warn('unauthorized', { reason: 'conflicting-keys', requestId });
       throw new Error('Unauthorized');
     }
-    if (request.apiKey === undefined) {
-      this.logger.info('unauthorized', { reason: 'missing-key', requestId });
+    // A missing key, or a Tollgate-format key with a bad checksum, is refused before any I/O.
+    const refused = refuseBeforeLookup(request);
+    if (refused !== undefined || request.apiKey === undefined) {
+      const reason = refused?.reason ?? 'missing-key';
+      this.logger.info('unauthorized', reason === 'missing-key' ? { reason, requestId } : { reason, keyFingerprint: keyFingerprint(request.apiKey ?? ''), requestId });
       throw new Error('Unauthorized');
     }
     const keyMap = await this.keyMaps.keyMapFor(request.apiKey);
@@ -62,7 +65,7 @@ class KeyMapAuthorizer implements Authorizer {
       this.logger.warn('denied', { reason: 'key-map-unavailable', keyFingerprint: keyFingerprint(request.apiKey), requestId });
       return unavailablePolicy(event.methodArn);
     }
-    const decision = decide(keyMap, request);
+    const decision = decideByKeyMap(keyMap, request);
     if (decision.effect === 'Unknown') {
       this.logger.info('unauthorized', { reason: decision.reason, keyFingerprint: keyFingerprint(request.apiKey), requestId });
       throw new Error('Unauthorized');
@@ -77,6 +80,6 @@ class KeyMapAuthorizer implements Authorizer {
         requestId,
       });
     }
-    return buildPolicy(decision, { methodArn: event.methodArn, apiKey: request.apiKey }, this.policyResource);
+    return buildPolicy(decision, { methodArn: event.methodArn }, this.policyResource);
   }
 }

@@ -1,7 +1,7 @@
 import type { DenyReason, GrantIndex, GrantedKey } from '../grants/grant-index.js';
 import type { Grant } from '../grants/grant.js';
 import type { IdentityValue } from './format.js';
-import { isPresentableKey } from './key-names.js';
+import { isPresentableKey, usageIdentifierOf } from './key-names.js';
 import { isInvalidEntry, type InvalidEntry, type KeyStore, type StoredKey } from './key-store.js';
 import { PresentedKeys, type PresentedKey } from './presented-keys.js';
 
@@ -13,6 +13,8 @@ export interface KeyIdentity {
   readonly principalId: string;
   /** Every grant of the key: its plans' and its own. */
   readonly grants: readonly Grant[];
+  /** What API Gateway counts the key's usage under (`usageIdentifierOf` its stored name): never the key. */
+  readonly usageIdentifierKey: string;
 }
 
 /** Why a presented key is not a usable key. Each is answered as an unknown key (401). */
@@ -120,13 +122,13 @@ export class KeyDirectory {
     if (entry === undefined) return UNKNOWN_KEY;
     let lookup = this.judged.get(name);
     if (lookup === undefined) {
-      lookup = this.judge(entry);
+      lookup = this.judge(entry, name);
       this.judged.set(name, lookup);
     }
     return lookup;
   }
 
-  private judge(entry: StoredKey | InvalidEntry): KeyLookup {
+  private judge(entry: StoredKey | InvalidEntry, storedName: string): KeyLookup {
     if (isInvalidEntry(entry)) {
       this.onInvalidEntry?.(entry.issues);
       return INVALID_KEY_ENTRY;
@@ -140,6 +142,7 @@ export class KeyDirectory {
       userId: entry.userId,
       principalId: `${entry.companyId}-${entry.userId}`,
       grants: entry.plans.length === 0 ? entry.grants : [...entry.plans.flatMap((plan) => this.store.plans.get(plan) ?? []), ...entry.grants],
+      usageIdentifierKey: usageIdentifierOf(storedName),
     };
     return {
       known: true,

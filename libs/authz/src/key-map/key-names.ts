@@ -53,6 +53,17 @@ export function hashedKeyName(key: string): string {
   return HASHED_KEY_PREFIX + sha256Hex(key);
 }
 
+/**
+ * The non-secret identifier API Gateway counts a key's usage under (the authorizer's
+ * `usageIdentifierKey`): `tgu_` and 40 hex characters of the key's sha256. It is derived from
+ * the stored name, so a tool holding only the hashed map can register it in a usage plan; it
+ * leads back to no key. 44 characters: within API Gateway's API key length limits.
+ */
+export function usageIdentifierOf(storedName: string): string {
+  const hashed = HASHED_KEY_NAME.test(storedName) ? storedName.toLowerCase() : hashedKeyName(storedName);
+  return `tgu_${hashed.slice(HASHED_KEY_PREFIX.length, HASHED_KEY_PREFIX.length + 40)}`;
+}
+
 /** How an entry is named in errors and logs: its hash prefix (= the key's fingerprint), never the key. */
 export function entryLabel(storedName: string): string {
   return HASHED_KEY_NAME.test(storedName)

@@ -10,7 +10,7 @@ import type { KeyMapProvider } from './key-map-provider.js';
 
 export interface CachingKeyMapLoaderOptions {
   readonly source: KeyMapSource;
-  /** How long a loaded map is used before it is reloaded. Default 60 s: the revocation delay. */
+  /** How long a loaded map is used before it is reloaded. Default 10 s: the revocation delay (cost: libs/authz/README.md). */
   readonly ttlMs?: number;
   /**
    * How long past its TTL the last good map keeps serving while reloads fail. Default 300 s;
@@ -31,7 +31,7 @@ export interface ShardLoading extends SharedCompilation {
   readonly shard?: ShardInfo;
 }
 
-export const DEFAULT_TTL_MS = 60_000;
+export const DEFAULT_TTL_MS = 10_000;
 export const DEFAULT_GRACE_MS = 300_000;
 export const DEFAULT_RETRY_AFTER_MS = 5_000;
 /** 16 MB of compiled grants: far beyond any map's, reached only if grant content keeps changing. */

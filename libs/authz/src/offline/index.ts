@@ -5,3 +5,5 @@ export type { KeyMapShard } from './shard-key-map.js';
 export { checkKeyMapShards } from './check-key-map-shards.js';
 export type { ShardCheckReport } from './check-key-map-shards.js';
 export { shardName, shardOfHashedName } from '../key-map/shards.js';
+export { explainRequest } from './explain-request.js';
+export type { ExplainedKey, ExplainedRequest } from './explain-request.js';

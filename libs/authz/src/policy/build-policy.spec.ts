@@ -1,6 +1,7 @@
 import type { APIGatewayAuthorizerResult } from 'aws-lambda';
 import { decide } from '../decision/decide.js';
 import { compileKeyMap } from '../key-map/compile-key-map.js';
+import { usageIdentifierOf } from '../key-map/key-names.js';
 import { METHOD_ARN_PREFIX, PLAIN_KEY, keyMapJson } from '../testing/fixtures.js';
 import { buildPolicy, unavailablePolicy } from './build-policy.js';
 import { grantedArns, stageArnPrefix } from './granted-arns.js';
@@ -16,7 +17,7 @@ function decisionFor(method: string, path: string) {
 
 describe('buildPolicy', () => {
   it('allows execute-api:Invoke on exactly the methodArn, with primitive context and the key as usage identifier', () => {
-    const policy: APIGatewayAuthorizerResult = buildPolicy(decisionFor('GET', '/resources/42'), { methodArn, apiKey: PLAIN_KEY });
+    const policy: APIGatewayAuthorizerResult = buildPolicy(decisionFor('GET', '/resources/42'), { methodArn });
     expect(policy).toEqual({
       principalId: '42-7',
       policyDocument: {
@@ -24,13 +25,13 @@ describe('buildPolicy', () => {
         Statement: [{ Action: 'execute-api:Invoke', Effect: 'Allow', Resource: methodArn }],
       },
       context: { companyId: 42, userId: 7 },
-      usageIdentifierKey: PLAIN_KEY,
+      usageIdentifierKey: usageIdentifierOf(PLAIN_KEY),
     });
   });
 
   it('denies the methodArn with a reason in the context and no usage identifier', () => {
     const arn = `${METHOD_ARN_PREFIX}DELETE/resources/42`;
-    expect(buildPolicy(decisionFor('DELETE', '/resources/42'), { methodArn: arn, apiKey: PLAIN_KEY })).toEqual({
+    expect(buildPolicy(decisionFor('DELETE', '/resources/42'), { methodArn: arn })).toEqual({
       principalId: '42-7',
       policyDocument: { Version: '2012-10-17', Statement: [{ Action: 'execute-api:Invoke', Effect: 'Deny', Resource: arn }] },
       context: { companyId: 42, userId: 7, reason: 'no-matching-grant' },
@@ -39,8 +40,8 @@ describe('buildPolicy', () => {
 
   it('keeps every context value a primitive (API Gateway answers 500 otherwise)', () => {
     for (const policy of [
-      buildPolicy(decisionFor('GET', '/resources/42'), { methodArn, apiKey: PLAIN_KEY }),
-      buildPolicy(decisionFor('PUT', '/x'), { methodArn, apiKey: PLAIN_KEY }, 'granted-arns'),
+      buildPolicy(decisionFor('GET', '/resources/42'), { methodArn }),
+      buildPolicy(decisionFor('PUT', '/x'), { methodArn }, 'granted-arns'),
       unavailablePolicy(methodArn),
     ]) {
       for (const value of Object.values(policy.context ?? {})) expect(['string', 'number', 'boolean']).toContain(typeof value);
@@ -49,7 +50,7 @@ describe('buildPolicy', () => {
 
   describe('granted-arns (for an authorizer with result caching)', () => {
     it('allows every granted ARN on the request’s stage, parameters as *', () => {
-      const policy = buildPolicy(decisionFor('GET', '/resources/42'), { methodArn, apiKey: PLAIN_KEY }, 'granted-arns');
+      const policy = buildPolicy(decisionFor('GET', '/resources/42'), { methodArn }, 'granted-arns');
       expect(policy.policyDocument.Statement).toEqual([
         {
           Action: 'execute-api:Invoke',
@@ -61,7 +62,7 @@ describe('buildPolicy', () => {
 
     it('explicitly denies a denied request’s ARN while still allowing the granted ones', () => {
       const arn = `${METHOD_ARN_PREFIX}GET/resources/42/secrets`;
-      const policy = buildPolicy(decisionFor('GET', '/resources/42/secrets'), { methodArn: arn, apiKey: PLAIN_KEY }, 'granted-arns');
+      const policy = buildPolicy(decisionFor('GET', '/resources/42/secrets'), { methodArn: arn }, 'granted-arns');
       expect(policy.policyDocument.Statement).toEqual([
         { Action: 'execute-api:Invoke', Effect: 'Deny', Resource: arn },
         {
@@ -73,7 +74,7 @@ describe('buildPolicy', () => {
     });
 
     it('falls back to the methodArn alone when the ARN cannot be parsed', () => {
-      const policy = buildPolicy(decisionFor('GET', '/resources/42'), { methodArn: 'not-an-arn', apiKey: PLAIN_KEY }, 'granted-arns');
+      const policy = buildPolicy(decisionFor('GET', '/resources/42'), { methodArn: 'not-an-arn' }, 'granted-arns');
       expect(policy.policyDocument.Statement).toEqual([{ Action: 'execute-api:Invoke', Effect: 'Allow', Resource: 'not-an-arn' }]);
     });
   });

@@ -15,7 +15,6 @@ export type PolicyResource = 'method-arn' | 'granted-arns';
 
 export interface PolicyRequest {
   readonly methodArn: string;
-  readonly apiKey: string;
 }
 
 /** The authorizer response for a known key: Allow or Deny for `execute-api:Invoke`. */
@@ -43,7 +42,8 @@ export function buildPolicy(
     principalId: key.principalId,
     policyDocument: { Version: '2012-10-17', Statement: statements },
     context: { companyId: key.companyId, userId: key.userId },
-    usageIdentifierKey: request.apiKey,
+    // Never the key itself: API Gateway would then have to hold every plaintext key as an API key.
+    usageIdentifierKey: key.usageIdentifierKey,
   };
 }
 
