@@ -7,11 +7,12 @@ import { statSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import {
-  createDatabase,
   createScratchDatabase,
   demoResourceIds,
   seedDemoData,
+  type ResourcesDatabase,
 } from '@tollgate/domain-resources/dev';
+import { createDatabase } from '@tollgate/postgres-kit/dev';
 import { proxyEvent } from '@tollgate/router/testing';
 
 const RUNS = 15;
@@ -41,7 +42,7 @@ const ms = (n: number) => `${n.toFixed(1)} ms`;
 const serverUrl = process.env['DATABASE_URL'];
 const scratch = await createScratchDatabase(serverUrl);
 try {
-  const db = createDatabase({ connectionString: scratch.url }, { max: 1 });
+  const db = createDatabase<ResourcesDatabase>({ connectionString: scratch.url }, { max: 1 });
   await seedDemoData(db);
   await db.destroy();
 

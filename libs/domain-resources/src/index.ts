@@ -21,8 +21,4 @@ export type {
   ResourceStore,
 } from './resources/resource-store.js';
 export { ResourceNotFoundError } from './resources/resource-errors.js';
-export { DatabaseUnavailableError } from './db/database-errors.js';
 export { createLazyResourceStore, type LazyResourceStore } from './db/lazy-resource-store.js';
-
-// Configuration
-export { databaseSourceFromEnv, type DatabaseSource } from './db/database-config.js';

@@ -1,5 +1,5 @@
 import { ProblemError, type RouterLogger } from '@tollgate/router';
-import { DatabaseUnavailableError } from '../db/database-errors.js';
+import { DatabaseUnavailableError } from '@tollgate/postgres-kit';
 import { ResourceNotFoundError } from '../resources/resource-errors.js';
 
 /** Seconds a client should wait before retrying while the database is unavailable. */
