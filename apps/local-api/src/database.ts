@@ -1,5 +1,5 @@
 import { startEmbeddedPostgres } from '@tollgate/postgres-kit/dev';
-import { domainDatabases } from './domain-databases.js';
+import { localDomains } from './local-domains.js';
 
 export interface LocalDatabase {
   /** The URL the domains' Lambdas get as `DATABASE_URL`. */
@@ -21,7 +21,7 @@ export async function prepareDatabase(databaseUrl: string | undefined): Promise<
   const url = databaseUrl ?? embedded?.url ?? '';
   try {
     let seededRows = 0;
-    for (const prepare of domainDatabases) seededRows += await prepare(url);
+    for (const domain of localDomains) seededRows += await domain.prepareDemoDatabase(url);
     return { url, embedded: !!embedded, seededRows, stop: async () => embedded?.stop() };
   } catch (error) {
     await embedded?.stop();

@@ -6,7 +6,7 @@ export {
   V20241201_SUNSET,
   type ResourceRoutesDeps,
 } from './http/resource-routes.js';
-export { DEFAULT_LIMIT, MAX_LIMIT } from './http/request-schemas.js';
+export { DEFAULT_LIMIT, MAX_LIMIT } from '@tollgate/postgres-kit';
 export type {
   ResourceV20241201,
   ResourceListV20241201,

@@ -10,3 +10,6 @@ export {
 export { DatabaseUnavailableError, asDatabaseError } from './database-errors.js';
 export { lazyDatabase, type LazyDatabase } from './lazy-database.js';
 export type { ConnectionTarget, PoolSettings } from './create-database.js';
+export { databaseUnavailableProblem } from './unavailable-problem.js';
+export { encodeCursor, decodeCursor, type ListPosition } from './keyset-cursor.js';
+export { listQuerySchema, DEFAULT_LIMIT, MAX_LIMIT } from './list-query.js';

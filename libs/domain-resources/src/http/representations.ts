@@ -1,6 +1,6 @@
 import type { JsonObject } from '../db/schema.js';
 import type { Resource, ResourcePage } from '../resources/resource-store.js';
-import { encodeCursor } from './list-cursor.js';
+import { encodeCursor } from '@tollgate/postgres-kit';
 
 /*
  * The two API versions differ in representation only (see README):

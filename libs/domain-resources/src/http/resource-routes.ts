@@ -15,7 +15,8 @@ import {
   resourceV20241201,
   resourceV20250301,
 } from './representations.js';
-import { listQuerySchema, resourceParamsSchema } from './request-schemas.js';
+import { listQuerySchema } from '@tollgate/postgres-kit';
+import { resourceParamsSchema } from './request-schemas.js';
 
 /** The versions this domain serves, newest first. */
 export const resourceApiVersions = ['2025-03-01', '2024-12-01'] as const;
