@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { domains } from '@tollgate/domain-registry';
-import { createScratchWorkspace, type ScratchWorkspace } from './scratch-workspace.js';
+import { createScratchWorkspace, type ScratchWorkspace } from '@tollgate/scratch-workspace';
 
 // `nx affected -t deploy` must redeploy exactly what a change touches. Each case commits one
 // change in a scratch copy of this workspace and asks Nx which deploy targets HEAD~1..HEAD hits.

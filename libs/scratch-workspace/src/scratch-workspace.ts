@@ -18,6 +18,8 @@ export interface ScratchWorkspace {
   readonly dir: string;
   /** Appends a comment to `file` and commits it: HEAD~1..HEAD is then exactly that change. */
   commitChange(file: string): string;
+  /** Commits every change in the working tree (e.g. a generator's); returns the new HEAD. */
+  commitAll(message: string): string;
   /** Runs a command in the scratch workspace; stdout as text, throws with output on failure. */
   run(argv: readonly [string, ...string[]], env?: Readonly<Record<string, string>>): string;
   remove(): void;
@@ -35,7 +37,7 @@ const git = (dir: string, ...args: string[]) =>
  * entry, except the workspace packages, which point at the scratch copies.
  */
 export function createScratchWorkspace(workspaceRoot: string): ScratchWorkspace {
-  const dir = mkdtempSync(join(tmpdir(), 'tollgate-affected-'));
+  const dir = mkdtempSync(join(tmpdir(), 'tollgate-scratch-'));
   const files = git(workspaceRoot, 'ls-files', '-z', '--cached', '--others', '--exclude-standard')
     .split('\0')
     .filter((file) => file !== '' && existsSync(join(workspaceRoot, file)));
@@ -70,6 +72,11 @@ export function createScratchWorkspace(workspaceRoot: string): ScratchWorkspace 
       changes += 1;
       appendFileSync(join(dir, file), `\n// e2e change ${changes}\n`);
       git(dir, 'commit', '--quiet', '--no-verify', '--all', '-m', `change ${file}`);
+      return git(dir, 'rev-parse', 'HEAD');
+    },
+    commitAll(message) {
+      git(dir, 'add', '--all');
+      git(dir, 'commit', '--quiet', '--no-verify', '-m', message);
       return git(dir, 'rev-parse', 'HEAD');
     },
     run([program, ...args], env = {}) {
