@@ -61,7 +61,8 @@ function domainNames(tree, options) {
   };
   const registry = tree.read(REGISTRY, 'utf-8') ?? '';
   for (const taken of [result.libRoot, result.appRoot]) {
-    if (tree.exists(taken)) throw new Error(`${taken} already exists`);
+    // A project is its package.json (build output alone, like out-tsc/, does not count).
+    if (tree.exists(`${taken}/package.json`)) throw new Error(`${taken} already exists`);
   }
   if (registry.includes(`name: '${name}'`) || registry.includes(`'/${name}'`)) {
     throw new Error(`the registry already has a domain ${name} or the base path /${name}`);
@@ -189,10 +190,9 @@ function addWorkspaceLinks(tree, d) {
   });
 }
 
+/** Keys in npm's own order (locale-aware), so that the lockfile reads as `npm install` writes it. */
 function sorted(record) {
-  return Object.fromEntries(
-    Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
-  );
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b, 'en')));
 }
 
 /** The links `npm install` makes for a workspace package (run after the files are written). */
