@@ -20,6 +20,8 @@ export interface ScratchWorkspace {
   commitChange(file: string): string;
   /** Commits every change in the working tree (e.g. a generator's); returns the new HEAD. */
   commitAll(message: string): string;
+  /** The projects with `target` that HEAD~1..HEAD affects, sorted (`nx show projects --affected`). */
+  affectedWithTarget(target: string): string[];
   /** Runs a command in the scratch workspace; stdout as text, throws with output on failure. */
   run(argv: readonly [string, ...string[]], env?: Readonly<Record<string, string>>): string;
   remove(): void;
@@ -78,6 +80,20 @@ export function createScratchWorkspace(workspaceRoot: string): ScratchWorkspace 
       git(dir, 'add', '--all');
       git(dir, 'commit', '--quiet', '--no-verify', '-m', message);
       return git(dir, 'rev-parse', 'HEAD');
+    },
+    affectedWithTarget(target) {
+      const output = this.run([
+        'npx',
+        'nx',
+        'show',
+        'projects',
+        '--affected',
+        '--base=HEAD~1',
+        '--head=HEAD',
+        `--withTarget=${target}`,
+        '--json',
+      ]);
+      return (JSON.parse(output) as string[]).sort();
     },
     run([program, ...args], env = {}) {
       const { DEPLOY_ENV: _env, DEPLOY_DRY_RUN: _dryRun, ...inherited } = process.env;

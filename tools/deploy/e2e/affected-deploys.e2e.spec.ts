@@ -14,18 +14,7 @@ afterAll(() => workspace?.remove());
 
 function deploysAffectedBy(file: string): string[] {
   workspace.commitChange(file);
-  const output = workspace.run([
-    'npx',
-    'nx',
-    'show',
-    'projects',
-    '--affected',
-    '--base=HEAD~1',
-    '--head=HEAD',
-    '--withTarget=deploy',
-    '--json',
-  ]);
-  return (JSON.parse(output) as string[]).sort();
+  return workspace.affectedWithTarget('deploy');
 }
 
 describe('nx affected -t deploy', () => {

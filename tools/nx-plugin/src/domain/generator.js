@@ -29,6 +29,16 @@ function requestedVersion(option, argv = process.argv) {
   return undefined;
 }
 
+/** Whether `name` can be a variable (the local API imports the domain under it). */
+function isIdentifier(name) {
+  try {
+    new Function(`"use strict"; let ${name};`);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Validated options and every name the templates use. */
 function domainNames(tree, options) {
   const name = options.name;
@@ -47,6 +57,9 @@ function domainNames(tree, options) {
     throw new Error(`--version must be a date, YYYY-MM-DD, got ${version}`);
   }
   const { className, propertyName } = names(name);
+  if (!isIdentifier(propertyName)) {
+    throw new Error(`domain name ${name} is a reserved word in TypeScript; pick another`);
+  }
   const result = {
     name,
     version,

@@ -105,6 +105,10 @@ describe('nx g @tollgate/nx-plugin:domain', () => {
     await expect(generate({ name, version: '2026-12-01' })).rejects.toThrow(/domain name/);
   });
 
+  it.each(['delete', 'class'])('refuses the reserved word %p', async (name) => {
+    await expect(generate({ name, version: '2026-12-01' })).rejects.toThrow(/reserved word/);
+  });
+
   it.each(['2026-13-01', '2026-02-30', 'today'])('refuses the version %p', async (version) => {
     await expect(generate({ name: 'spec-widgets', version })).rejects.toThrow(/--version/);
   });
