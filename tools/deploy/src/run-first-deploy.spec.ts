@@ -21,7 +21,7 @@ function recordingRunner(exitCodes: Record<string, number> = {}) {
 
 const plan = planFirstDeploy({ environment: devEnvironment, gitSha: sampleSha });
 const quiet = { preflightProblems: [], log: () => undefined };
-const [authorizer, resources, analytics] = plan.images;
+const resources = plan.images.find((image) => image.tag.startsWith('tollgate-resources-'));
 
 describe('runFirstDeploy', () => {
   it('runs repository → bundles → each missing image → every stack, in that order', async () => {
@@ -35,14 +35,11 @@ describe('runFirstDeploy', () => {
       [
         plan.repository,
         plan.bundles,
-        authorizer?.exists,
-        authorizer?.build,
-        authorizer?.push,
-        // Already pushed by an earlier, failed run: not rebuilt.
-        resources?.exists,
-        analytics?.exists,
-        analytics?.build,
-        analytics?.push,
+        // Each image in the registry's order; resources was already pushed by an earlier,
+        // failed run: not rebuilt.
+        ...plan.images.flatMap((image) =>
+          image === resources ? [image.exists] : [image.exists, image.build, image.push],
+        ),
         plan.deploy,
       ].map((command) => formatCommand(command as Command)),
     );
