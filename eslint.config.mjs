@@ -6,6 +6,7 @@ import nx from '@nx/eslint-plugin';
 //   scope:domain                   a domain lib may use the router, never another domain or authz
 //   scope:infra                    the CDK app knows domains only through the registry
 //   lib:runtime-kit                what every Lambda runs on: knows no domain, no authz, no infra config
+//   lib:postgres-kit               a domain's PostgreSQL plumbing: the same, plus the runtime kit
 export const depConstraints = [
   { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib'] },
   { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'] },
@@ -14,6 +15,7 @@ export const depConstraints = [
   { sourceTag: 'scope:domain', notDependOnLibsWithTags: ['scope:domain', 'lib:authz'] },
   { sourceTag: 'scope:infra', notDependOnLibsWithTags: ['scope:domain', 'lib:router', 'lib:authz'] },
   { sourceTag: 'lib:runtime-kit', notDependOnLibsWithTags: ['scope:domain', 'lib:authz', 'lib:platform-config', 'lib:registry'] },
+  { sourceTag: 'lib:postgres-kit', notDependOnLibsWithTags: ['scope:domain', 'lib:authz', 'lib:platform-config', 'lib:registry'] },
 ];
 
 export default [

@@ -3,11 +3,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import {
-  createScratchDatabase,
-  demoResourceIds,
-  type ScratchDatabase,
-} from '@tollgate/domain-resources/dev';
+import { createScratchDatabase, demoResourceIds } from '@tollgate/domain-resources/dev';
+import type { ScratchDatabase } from '@tollgate/postgres-kit/dev';
 import {
   type GatewayProblemSlug,
   gatewayProblemBody,

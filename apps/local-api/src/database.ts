@@ -1,28 +1,14 @@
-import type { Kysely } from 'kysely';
-import {
-  createDatabase,
-  migrateToLatest,
-  seedDemoData,
-  startEmbeddedPostgres,
-} from '@tollgate/domain-resources/dev';
+import { startEmbeddedPostgres } from '@tollgate/postgres-kit/dev';
+import { localDomains } from './local-domains.js';
 
 export interface LocalDatabase {
-  /** The URL the resources Lambda gets as `DATABASE_URL`. */
+  /** The URL the domains' Lambdas get as `DATABASE_URL`. */
   readonly url: string;
   readonly embedded: boolean;
   /** Rows the demo seed inserted or restored. */
   readonly seededRows: number;
   /** Stops the embedded server; leaves a `DATABASE_URL` server alone. */
   stop(): Promise<void>;
-}
-
-async function withDatabase<DB, T>(url: string, use: (db: Kysely<DB>) => Promise<T>): Promise<T> {
-  const db = createDatabase<DB>({ connectionString: url }, { max: 1 });
-  try {
-    return await use(db);
-  } finally {
-    await db.destroy();
-  }
 }
 
 /**
@@ -34,8 +20,8 @@ export async function prepareDatabase(databaseUrl: string | undefined): Promise<
   const embedded = databaseUrl ? undefined : await startEmbeddedPostgres();
   const url = databaseUrl ?? embedded?.url ?? '';
   try {
-    await withDatabase<unknown, string[]>(url, migrateToLatest);
-    const seededRows = await withDatabase(url, seedDemoData);
+    let seededRows = 0;
+    for (const domain of localDomains) seededRows += await domain.prepareDemoDatabase(url);
     return { url, embedded: !!embedded, seededRows, stop: async () => embedded?.stop() };
   } catch (error) {
     await embedded?.stop();

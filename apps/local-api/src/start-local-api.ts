@@ -9,6 +9,7 @@ import { demoCompanies, demoResourceIds } from '@tollgate/domain-resources/dev';
 import { type CurlExample, demoExamples } from './curl-examples.js';
 import { redactDatabaseUrl } from './database-url-redaction.js';
 import { prepareDatabase } from './database.js';
+import { localDomains } from './local-domains.js';
 import { createGateway } from './gateway/gateway.js';
 import { bundleHandlerSource } from './gateway/handler-source.js';
 import { startGatewayServer } from './gateway/http-server.js';
@@ -128,11 +129,17 @@ function examplesFor(keys: readonly KeySummary[]): CurlExample[] {
     return key.apiKey;
   };
   const report = demoReports.find((r) => r.companyId === demoCompanies.acme);
-  return demoExamples({
-    fullKey: keyOf(demoCompanies.acme),
-    listOnlyKey: keyOf(demoCompanies.globex),
-    ownResourceId: demoResourceIds.acme,
-    otherResourceId: demoResourceIds.globex,
-    reportId: report?.reportId ?? 'daily-usage',
-  });
+  const fullKey = keyOf(demoCompanies.acme);
+  return [
+    ...demoExamples({
+      fullKey,
+      listOnlyKey: keyOf(demoCompanies.globex),
+      ownResourceId: demoResourceIds.acme,
+      otherResourceId: demoResourceIds.globex,
+      reportId: report?.reportId ?? 'daily-usage',
+    }),
+    ...localDomains.flatMap(({ demoRequests = [] }) =>
+      demoRequests.map((request) => ({ ...request, apiKey: fullKey })),
+    ),
+  ];
 }

@@ -8,11 +8,12 @@ import { readFileSync, statSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import {
-  createDatabase,
   createScratchDatabase,
   demoResourceIds,
   seedDemoData,
+  type ResourcesDatabase,
 } from '@tollgate/domain-resources/dev';
+import { createDatabase } from '@tollgate/postgres-kit/dev';
 import { proxyEvent } from '@tollgate/router/testing';
 import { dockerfileEnvironment } from './dockerfile-environment.js';
 
@@ -49,7 +50,7 @@ const imageEnvironment = dockerfileEnvironment(
 const serverUrl = process.env['DATABASE_URL'];
 const scratch = await createScratchDatabase(serverUrl);
 try {
-  const db = createDatabase({ connectionString: scratch.url }, { max: 1 });
+  const db = createDatabase<ResourcesDatabase>({ connectionString: scratch.url }, { max: 1 });
   await seedDemoData(db);
   await db.destroy();
 

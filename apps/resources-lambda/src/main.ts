@@ -1,9 +1,6 @@
 import { ApiRouter } from '@tollgate/router';
-import {
-  createLazyResourceStore,
-  databaseSourceFromEnv,
-  resourceRoutes,
-} from '@tollgate/domain-resources';
+import { createLazyResourceStore, resourceRoutes } from '@tollgate/domain-resources';
+import { databaseSourceFromEnv } from '@tollgate/postgres-kit';
 import { createLogger, requestTelemetry, withLogger } from '@tollgate/runtime-kit';
 
 const service = 'resources-lambda';

@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import type { APIGatewayProxyResult } from 'aws-lambda';
 import {
-  createDatabase,
   createScratchDatabase,
   demoResourceIds,
   seedDemoData,
-  type ScratchDatabase,
+  type ResourcesDatabase,
 } from '@tollgate/domain-resources/dev';
+import { createDatabase, type ScratchDatabase } from '@tollgate/postgres-kit/dev';
 import { proxyEvent, type ProxyEventInit } from '@tollgate/router/testing';
 import { emfViolations } from '@tollgate/runtime-kit/testing';
 import { bundlePath, loadBundle, type LambdaHandler } from './load-bundle.js';
@@ -30,7 +30,7 @@ describe(`the built resources-lambda bundle against ${backend}, migrated and see
 
   beforeAll(async () => {
     scratch = await createScratchDatabase(process.env['DATABASE_URL']);
-    const db = createDatabase({ connectionString: scratch.url });
+    const db = createDatabase<ResourcesDatabase>({ connectionString: scratch.url });
     await seedDemoData(db);
     await db.destroy();
     handler = loadBundle({ DATABASE_URL: scratch.url });

@@ -6,7 +6,7 @@ export {
   V20241201_SUNSET,
   type ResourceRoutesDeps,
 } from './http/resource-routes.js';
-export { DEFAULT_LIMIT, MAX_LIMIT } from './http/request-schemas.js';
+export { DEFAULT_LIMIT, MAX_LIMIT } from '@tollgate/postgres-kit';
 export type {
   ResourceV20241201,
   ResourceListV20241201,
@@ -21,8 +21,4 @@ export type {
   ResourceStore,
 } from './resources/resource-store.js';
 export { ResourceNotFoundError } from './resources/resource-errors.js';
-export { DatabaseUnavailableError } from './db/database-errors.js';
 export { createLazyResourceStore, type LazyResourceStore } from './db/lazy-resource-store.js';
-
-// Configuration
-export { databaseSourceFromEnv, type DatabaseSource } from './db/database-config.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { domains } from '@tollgate/domain-registry';
-import { createScratchWorkspace, type ScratchWorkspace } from './scratch-workspace.js';
+import { createScratchWorkspace, type ScratchWorkspace } from '@tollgate/scratch-workspace';
 
 // `nx affected -t deploy` must redeploy exactly what a change touches. Each case commits one
 // change in a scratch copy of this workspace and asks Nx which deploy targets HEAD~1..HEAD hits.
@@ -14,18 +14,7 @@ afterAll(() => workspace?.remove());
 
 function deploysAffectedBy(file: string): string[] {
   workspace.commitChange(file);
-  const output = workspace.run([
-    'npx',
-    'nx',
-    'show',
-    'projects',
-    '--affected',
-    '--base=HEAD~1',
-    '--head=HEAD',
-    '--withTarget=deploy',
-    '--json',
-  ]);
-  return (JSON.parse(output) as string[]).sort();
+  return workspace.affectedWithTarget('deploy');
 }
 
 describe('nx affected -t deploy', () => {

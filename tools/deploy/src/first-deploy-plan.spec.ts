@@ -1,12 +1,13 @@
+import { lambdaImages } from '@tollgate/domain-registry';
 import { formatCommand } from './command.js';
 import { devEnvironment, sampleSha } from './deploy-environment.test-support.js';
 import { planFirstDeploy } from './first-deploy-plan.js';
 
 const plan = planFirstDeploy({ environment: devEnvironment, gitSha: sampleSha });
 const tagOf = (image: string) => `tollgate-${image}-${sampleSha}`;
-const allTags = ['authorizer', 'resources', 'analytics']
-  .map((image) => `-c imageTag.${image}=${tagOf(image)}`)
-  .join(' ');
+// Every Lambda of the registry, in its order (generated domains included).
+const imageNames = lambdaImages.map((image) => image.imageName);
+const allTags = imageNames.map((image) => `-c imageTag.${image}=${tagOf(image)}`).join(' ');
 
 describe('a first deploy of a new environment', () => {
   it('deploys the ECR repository stack alone first', () => {
@@ -17,13 +18,11 @@ describe('a first deploy of a new environment', () => {
 
   it('then builds every bundle and pushes every image, each at this commit’s tag', () => {
     expect(formatCommand(plan.bundles)).toBe(
-      'npx nx run-many -t build -p authorizer-lambda resources-lambda analytics-lambda',
+      `npx nx run-many -t build -p ${lambdaImages.map((image) => image.lambdaApp).join(' ')}`,
     );
-    expect(plan.images.map((image) => image.tag)).toEqual(
-      ['authorizer', 'resources', 'analytics'].map(tagOf),
-    );
+    expect(plan.images.map((image) => image.tag)).toEqual(imageNames.map(tagOf));
     expect(plan.images.map((image) => formatCommand(image.push))).toEqual(
-      ['authorizer', 'resources', 'analytics'].map(
+      imageNames.map(
         (image) =>
           `docker push 111111111111.dkr.ecr.eu-west-1.amazonaws.com/tollgate:${tagOf(image)}`,
       ),

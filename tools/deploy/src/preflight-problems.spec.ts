@@ -1,3 +1,4 @@
+import { domains, secretsReadBy } from '@tollgate/domain-registry';
 import { environments, type PlatformConfigInput } from '@tollgate/platform-config';
 import { preflightProblems } from './preflight-problems.js';
 
@@ -67,7 +68,12 @@ describe('preflight', () => {
     config.vpc.natGateway = false;
     expect(preflightProblems(config)).toEqual([
       expect.stringMatching(
-        /^vpc: resources-lambda, analytics-lambda read Secrets Manager .*no NAT gateway and no endpoint/,
+        new RegExp(
+          `^vpc: ${domains
+            .filter((domain) => secretsReadBy(domain.runtime).length > 0)
+            .map((domain) => domain.lambdaApp)
+            .join(', ')} read Secrets Manager .*no NAT gateway and no endpoint`,
+        ),
       ),
       'vpc.natGateway: analytics-lambda calls https://analytics.sandbox.example.com from the VPC, which has no NAT gateway: the internet is out of reach',
     ]);

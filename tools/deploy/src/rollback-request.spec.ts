@@ -1,3 +1,4 @@
+import { lambdaImages } from '@tollgate/domain-registry';
 import { devEnvironment, sampleSha } from './deploy-environment.test-support.js';
 import { parseRollbackArgs, rollbackTarget } from './rollback-request.js';
 
@@ -25,7 +26,7 @@ describe('parseRollbackArgs', () => {
 
   it('names each missing or bad option and shows the usage', () => {
     expect(() => parseRollbackArgs(['--image', 'billing'])).toThrow(
-      '--environment: required; --image: required, one of authorizer, resources, analytics; --tag: required\nusage: npx nx run deploy-tools:rollback',
+      `--environment: required; --image: required, one of ${lambdaImages.map((image) => image.imageName).join(', ')}; --tag: required\nusage: npx nx run deploy-tools:rollback`,
     );
     expect(() =>
       parseRollbackArgs([

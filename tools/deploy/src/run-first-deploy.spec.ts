@@ -7,7 +7,7 @@ import { runFirstDeploy } from './run-first-deploy.js';
 
 const plan = planFirstDeploy({ environment: devEnvironment, gitSha: sampleSha });
 const quiet = { preflightProblems: [], log: () => undefined };
-const [authorizer, resources, analytics] = plan.images;
+const resources = plan.images.find((image) => image.tag.startsWith('tollgate-resources-'));
 
 describe('runFirstDeploy', () => {
   it('runs repository → bundles → each missing image → every stack, in that order', async () => {
@@ -21,14 +21,11 @@ describe('runFirstDeploy', () => {
       [
         plan.repository,
         plan.bundles,
-        authorizer?.exists,
-        authorizer?.build,
-        authorizer?.push,
-        // Already pushed by an earlier, failed run: not rebuilt.
-        resources?.exists,
-        analytics?.exists,
-        analytics?.build,
-        analytics?.push,
+        // Each image in the registry's order; resources was already pushed by an earlier,
+        // failed run: not rebuilt.
+        ...plan.images.flatMap((image) =>
+          image === resources ? [image.exists] : [image.exists, image.build, image.push],
+        ),
         plan.deploy,
       ].map((command) => formatCommand(command as Command)),
     );

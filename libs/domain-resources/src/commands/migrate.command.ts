@@ -1,6 +1,6 @@
 // Applies pending migrations: `DATABASE_URL=postgres://… npx nx run domain-resources:migrate`
+import { runDatabaseCommand } from '@tollgate/postgres-kit/dev';
 import { migrateToLatest } from '../db/migrate.js';
-import { runDatabaseCommand } from './open-command-database.js';
 
 await runDatabaseCommand('migrate', async (db) => {
   const applied = await migrateToLatest(db);

@@ -1,8 +1,6 @@
-import type { PoolSettings } from './create-database.js';
-import { ConfigError } from '@tollgate/runtime-kit';
-import type { DatabaseSource } from './database-config.js';
-import { DatabaseUnavailableError } from './database-errors.js';
-import type { OpenStore } from './open-postgres-store.js';
+import { lazyDatabase, type DatabaseSource, type PoolSettings } from '@tollgate/postgres-kit';
+import { createPostgresResourceStore } from './postgres-resource-store.js';
+import type { ResourcesDatabase } from './schema.js';
 import type { ResourceStore } from '../resources/resource-store.js';
 
 export interface LazyResourceStore extends ResourceStore {
@@ -11,53 +9,18 @@ export interface LazyResourceStore extends ResourceStore {
 }
 
 /**
- * A store that loads Kysely and `pg` (and, for `DB_SECRET_ID`, the AWS SDK) on its first query.
- * Created once per Lambda container, outside the handler: the cold start pays only for modules
- * that run, and a failed opening (secret not readable yet) is retried by the next request.
+ * The store of the Lambda: its database opens on the first query (see `lazyDatabase`). Every
+ * route of this domain is a GET, so it reads from the reader when one is configured.
  */
 export function createLazyResourceStore(
   source: DatabaseSource,
   options: PoolSettings = {},
 ): LazyResourceStore {
-  let opening: Promise<OpenStore> | undefined;
-  const open = () =>
-    (opening ??= withNavigator(() => import('./open-postgres-store.js'))
-      .then(({ openPostgresResourceStore }) => openPostgresResourceStore(source, options))
-      .catch((error: unknown) => {
-        opening = undefined;
-        // Failing to read the secret is transient (503); a malformed one is a configuration fault.
-        throw source.kind === 'secret' && !(error instanceof ConfigError)
-          ? new DatabaseUnavailableError('credentials-unavailable', { cause: error })
-          : error;
-      }));
-
+  const database = lazyDatabase<ResourcesDatabase>(source, 'reader', options);
+  const store = async () => createPostgresResourceStore(await database.get());
   return {
-    findById: async (companyId, id) => (await open()).store.findById(companyId, id),
-    listPage: async (companyId, page) => (await open()).store.listPage(companyId, page),
-    async close() {
-      const current = opening;
-      opening = undefined;
-      if (current) await (await current).close();
-    },
+    findById: async (companyId, id) => (await store()).findById(companyId, id),
+    listPage: async (companyId, page) => (await store()).listPage(companyId, page),
+    close: () => database.close(),
   };
-}
-
-/**
- * `pg` checks at load whether it runs on Cloudflare Workers. Where `navigator` is missing
- * (Node 20; Node 21+ and the Lambda Node.js 24 runtime have it) it constructs a fetch
- * `Response`, which loads Node's whole fetch stack (undici, http, http2, zlib, worker_threads):
- * about a third of the first query's cost. While `pg` loads, give Node 20 the answer newer
- * Node versions give, then take it away again.
- */
-async function withNavigator<T>(load: () => Promise<T>): Promise<T> {
-  if ('navigator' in globalThis) return load();
-  Object.defineProperty(globalThis, 'navigator', {
-    value: { userAgent: `Node.js/${process.versions.node}` },
-    configurable: true,
-  });
-  try {
-    return await load();
-  } finally {
-    delete (globalThis as { navigator?: unknown }).navigator;
-  }
 }

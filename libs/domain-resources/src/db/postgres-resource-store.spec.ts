@@ -1,7 +1,8 @@
-import { createDatabase } from './create-database.js';
-import { DatabaseUnavailableError } from './database-errors.js';
+import { DatabaseUnavailableError } from '@tollgate/postgres-kit';
+import { createDatabase } from '@tollgate/postgres-kit/dev';
 import { migrateToLatest } from './migrate.js';
 import { createPostgresResourceStore } from './postgres-resource-store.js';
+import type { ResourcesDatabase } from './schema.js';
 import { demoCompanies, demoResourceIds, demoResources, seedDemoData } from './seed.js';
 import type { ListPosition, Resource, ResourceStore } from '../resources/resource-store.js';
 import { startTcpProxy } from '../testing/tcp-proxy.test-support.js';
@@ -114,7 +115,7 @@ describe(`PostgresResourceStore on ${backend}`, () => {
   describe('when the database goes away', () => {
     it('fails with DatabaseUnavailableError (without crashing the process), then recovers when the database is back', async () => {
       const proxy = await startTcpProxy(database.url);
-      const db = createDatabase({ connectionString: proxy.url });
+      const db = createDatabase<ResourcesDatabase>({ connectionString: proxy.url });
       const viaProxy = createPostgresResourceStore(db);
       try {
         expect(await viaProxy.findById(demoCompanies.acme, demoResourceIds.acme)).toBeDefined();

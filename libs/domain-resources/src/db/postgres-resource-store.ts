@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
-import { asDatabaseError } from './database-errors.js';
+import { asDatabaseError } from '@tollgate/postgres-kit';
 import type { ResourcesDatabase, ResourcesTable } from './schema.js';
 import type { ListPosition, Resource, ResourceStore } from '../resources/resource-store.js';
 

@@ -1,19 +1,20 @@
-import { createDatabase } from './create-database.js';
-import { openPostgresResourceStore, type OpenStore } from './open-postgres-store.js';
-import { createScratchDatabase, type ScratchDatabase } from './scratch-database.js';
+import { createDatabase, type ScratchDatabase } from '@tollgate/postgres-kit/dev';
+import { createLazyResourceStore, type LazyResourceStore } from './lazy-resource-store.js';
+import type { ResourcesDatabase } from './schema.js';
+import { createScratchDatabase } from './scratch-database.js';
 import { demoCompanies, demoResourceIds, seedDemoData } from './seed.js';
 
 // Two real databases stand in for a writer and its reader: only the reader holds the demo rows,
 // so whichever answers shows where the store read from.
 let writer: ScratchDatabase;
 let reader: ScratchDatabase;
-const opened: OpenStore[] = [];
+const opened: LazyResourceStore[] = [];
 
 beforeAll(async () => {
   // One after the other: two embedded servers must not load and migrate at once.
   writer = await createScratchDatabase(process.env['DATABASE_URL']);
   reader = await createScratchDatabase(process.env['DATABASE_URL']);
-  const db = createDatabase({ connectionString: reader.url }, { max: 1 });
+  const db = createDatabase<ResourcesDatabase>({ connectionString: reader.url }, { max: 1 });
   try {
     await seedDemoData(db);
   } finally {
@@ -27,13 +28,13 @@ afterAll(async () => {
 });
 
 const open = async (readerUrl?: string) => {
-  const store = await openPostgresResourceStore({
+  const store = createLazyResourceStore({
     kind: 'url',
     url: writer.url,
     ...(readerUrl ? { readerUrl } : {}),
   });
   opened.push(store);
-  return store.store;
+  return store;
 };
 
 describe('a configured reader endpoint', () => {

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import type { Resource, ResourcePage } from '../resources/resource-store.js';
-import { encodeCursor } from './list-cursor.js';
+import { encodeCursor } from '@tollgate/postgres-kit';
 
 /*
  * The two API versions differ in representation only (see README); handlers build 2025-03-01,

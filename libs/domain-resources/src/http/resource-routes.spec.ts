@@ -5,7 +5,7 @@ import { createPostgresResourceStore } from '../db/postgres-resource-store.js';
 import { demoCompanies, demoResourceIds, demoResources, seedDemoData } from '../db/seed.js';
 import { startTcpProxy } from '../testing/tcp-proxy.test-support.js';
 import { backend, useTestDatabase } from '../testing/test-database.test-support.js';
-import { encodeCursor } from './list-cursor.js';
+import { encodeCursor } from '@tollgate/postgres-kit';
 import { resourceRoutes } from './resource-routes.js';
 
 const database = useTestDatabase();

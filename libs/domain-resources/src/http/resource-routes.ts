@@ -5,6 +5,7 @@ import {
   type RouteResponse,
   type RouterLogger,
 } from '@tollgate/router';
+import { listQuerySchema } from '@tollgate/postgres-kit';
 import { callerCompanyId } from '@tollgate/runtime-kit';
 import { ResourceNotFoundError } from '../resources/resource-errors.js';
 import type { ListPosition, Resource, ResourceStore } from '../resources/resource-store.js';
@@ -16,7 +17,7 @@ import {
   resourceV20250301,
 } from './representations.js';
 import { listChanges, oneChanges } from './resource-version-changes.js';
-import { listQuerySchema, resourceParamsSchema } from './request-schemas.js';
+import { resourceParamsSchema } from './request-schemas.js';
 
 /** 2024-12-01 still works until this date; responses carry `Deprecation` and `Sunset`. */
 export const V20241201_SUNSET = '2027-06-30';

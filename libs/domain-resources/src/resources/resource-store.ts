@@ -1,3 +1,4 @@
+import type { ListPosition } from '@tollgate/postgres-kit';
 import type { JsonObject } from '../db/schema.js';
 
 /** A company's id as API Gateway delivers authorizer context: a decimal string. */
@@ -12,11 +13,7 @@ export interface Resource {
   updatedAt: Date;
 }
 
-/** A position in the list order (created_at, id): the last item a page returned. */
-export interface ListPosition {
-  createdAt: Date;
-  id: string;
-}
+export type { ListPosition } from '@tollgate/postgres-kit';
 
 export interface ResourcePage {
   items: Resource[];

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import { createDatabase } from '../db/create-database.js';
-import { createScratchDatabase, type ScratchDatabase } from '../db/scratch-database.js';
+import { createDatabase, type ScratchDatabase } from '@tollgate/postgres-kit/dev';
+import { createScratchDatabase } from '../db/scratch-database.js';
 import type { ResourcesDatabase } from '../db/schema.js';
 
 /** Which backend this run uses: the server at DATABASE_URL, else embedded PGlite. */
@@ -18,7 +18,7 @@ export function useTestDatabase(): {
   let db: Kysely<ResourcesDatabase> | undefined;
   beforeAll(async () => {
     scratch = await createScratchDatabase(process.env['DATABASE_URL']);
-    db = createDatabase({ connectionString: scratch.url });
+    db = createDatabase<ResourcesDatabase>({ connectionString: scratch.url });
   }, 60_000);
   afterAll(async () => {
     await db?.destroy();

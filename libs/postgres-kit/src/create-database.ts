@@ -1,7 +1,6 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { discardingTimedOutClients } from './discard-timed-out-clients.js';
-import type { ResourcesDatabase } from './schema.js';
 
 export interface PoolSettings {
   /** Connections in this process's pool. A Lambda container serves one request at a time: 2. */
@@ -42,7 +41,7 @@ export const lambdaPoolSettings: Required<PoolSettings> = {
 };
 
 /** A Kysely instance over its own `pg` pool; `db.destroy()` ends the pool. */
-export function createDatabase<DB = ResourcesDatabase>(
+export function createDatabase<DB = unknown>(
   target: ConnectionTarget,
   options: PoolSettings = {},
 ): Kysely<DB> {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { decodeCursor, encodeCursor } from './list-cursor.js';
+import { decodeCursor, encodeCursor } from './keyset-cursor.js';
 
 describe('list cursor', () => {
   it('decodes every cursor it encodes to the same position', () => {

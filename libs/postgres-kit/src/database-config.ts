@@ -18,6 +18,12 @@ export type DatabaseSource =
     }
   | { readonly kind: 'url'; readonly url: string; readonly readerUrl?: string };
 
+/**
+ * Which endpoint a domain's requests use: `reader` (when one is configured) for a domain that
+ * only reads, `writer` for one that writes.
+ */
+export type DatabaseEndpoint = 'reader' | 'writer';
+
 const postgresUrl = z.string().check(
   z.refine((value) => /^postgres(ql)?:\/\/[^\s]+$/.test(value), {
     message: 'must be a postgres:// or postgresql:// URL',

@@ -51,7 +51,7 @@ describe('createScratchDatabase on a server', () => {
     try {
       for (const name of [stale, recent]) await sql`CREATE DATABASE ${sql.id(name)}`.execute(admin);
 
-      const scratch = await createScratchDatabase(serverUrl);
+      const scratch = await createScratchDatabase(serverUrl, async () => undefined);
       const own = new URL(scratch.url).pathname.slice(1);
       const during = await databaseNames();
       expect(during).not.toContain(stale);

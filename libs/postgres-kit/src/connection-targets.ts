@@ -1,15 +1,9 @@
 import { ConfigError } from '@tollgate/runtime-kit';
+import type { Kysely } from 'kysely';
 import { readFile } from 'node:fs/promises';
 import { createDatabase, type ConnectionTarget, type PoolSettings } from './create-database.js';
-import type { DatabaseSource } from './database-config.js';
-import { createPostgresResourceStore } from './postgres-resource-store.js';
+import type { DatabaseEndpoint, DatabaseSource } from './database-config.js';
 import { rdsCredentials } from './rds-secret.js';
-import type { ResourceStore } from '../resources/resource-store.js';
-
-export interface OpenStore {
-  store: ResourceStore;
-  close(): Promise<void>;
-}
 
 /** The writer, and the reader when one is configured. */
 export interface ConnectionTargets {
@@ -18,16 +12,16 @@ export interface ConnectionTargets {
 }
 
 /**
- * Connects a Kysely/pg-backed store to the configured database. Every route of this domain is a
- * GET, so the store reads from the reader when one is configured (replica lag is the price).
+ * A Kysely instance on the endpoint a domain asked for: its reader when one is configured and the
+ * domain only reads (replica lag is the price), else the writer.
  */
-export async function openPostgresResourceStore(
+export async function openDatabase<DB>(
   source: DatabaseSource,
+  endpoint: DatabaseEndpoint,
   options: PoolSettings = {},
-): Promise<OpenStore> {
+): Promise<Kysely<DB>> {
   const { writer, reader } = await connectionTargetsFor(source);
-  const db = createDatabase(reader ?? writer, options);
-  return { store: createPostgresResourceStore(db), close: () => db.destroy() };
+  return createDatabase<DB>((endpoint === 'reader' && reader) || writer, options);
 }
 
 /** Where to connect: the URLs as they are, or hosts and credentials from the RDS secret. */

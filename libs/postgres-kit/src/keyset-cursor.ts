@@ -1,5 +1,10 @@
 import * as z from 'zod/mini';
-import type { ListPosition } from '../resources/resource-store.js';
+
+/** A position in a list ordered by (created_at, id): the last item a page returned. */
+export interface ListPosition {
+  readonly createdAt: Date;
+  readonly id: string;
+}
 
 // The cursor is opaque to clients; inside it is base64url(JSON [createdAt ISO, id]).
 const positionSchema = z.tuple([z.iso.datetime(), z.uuid()]);

@@ -18,6 +18,10 @@ export interface ScratchWorkspace {
   readonly dir: string;
   /** Appends a comment to `file` and commits it: HEAD~1..HEAD is then exactly that change. */
   commitChange(file: string): string;
+  /** Commits every change in the working tree (e.g. a generator's); returns the new HEAD. */
+  commitAll(message: string): string;
+  /** The projects with `target` that HEAD~1..HEAD affects, sorted (`nx show projects --affected`). */
+  affectedWithTarget(target: string): string[];
   /** Runs a command in the scratch workspace; stdout as text, throws with output on failure. */
   run(argv: readonly [string, ...string[]], env?: Readonly<Record<string, string>>): string;
   remove(): void;
@@ -35,7 +39,7 @@ const git = (dir: string, ...args: string[]) =>
  * entry, except the workspace packages, which point at the scratch copies.
  */
 export function createScratchWorkspace(workspaceRoot: string): ScratchWorkspace {
-  const dir = mkdtempSync(join(tmpdir(), 'tollgate-affected-'));
+  const dir = mkdtempSync(join(tmpdir(), 'tollgate-scratch-'));
   const files = git(workspaceRoot, 'ls-files', '-z', '--cached', '--others', '--exclude-standard')
     .split('\0')
     .filter((file) => file !== '' && existsSync(join(workspaceRoot, file)));
@@ -71,6 +75,25 @@ export function createScratchWorkspace(workspaceRoot: string): ScratchWorkspace 
       appendFileSync(join(dir, file), `\n// e2e change ${changes}\n`);
       git(dir, 'commit', '--quiet', '--no-verify', '--all', '-m', `change ${file}`);
       return git(dir, 'rev-parse', 'HEAD');
+    },
+    commitAll(message) {
+      git(dir, 'add', '--all');
+      git(dir, 'commit', '--quiet', '--no-verify', '-m', message);
+      return git(dir, 'rev-parse', 'HEAD');
+    },
+    affectedWithTarget(target) {
+      const output = this.run([
+        'npx',
+        'nx',
+        'show',
+        'projects',
+        '--affected',
+        '--base=HEAD~1',
+        '--head=HEAD',
+        `--withTarget=${target}`,
+        '--json',
+      ]);
+      return (JSON.parse(output) as string[]).sort();
     },
     run([program, ...args], env = {}) {
       const { DEPLOY_ENV: _env, DEPLOY_DRY_RUN: _dryRun, ...inherited } = process.env;

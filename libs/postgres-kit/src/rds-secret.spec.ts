@@ -6,16 +6,16 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { ConfigError } from '@tollgate/runtime-kit';
 import { DatabaseUnavailableError } from './database-errors.js';
-import { createLazyResourceStore } from './lazy-resource-store.js';
+import { lazyDatabase } from './lazy-database.js';
 import { rdsCredentials } from './rds-secret.js';
-import { connectionTargetsFor } from './open-postgres-store.js';
+import { connectionTargetsFor } from './connection-targets.js';
 import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 const secretsManager = mockClient(SecretsManagerClient);
-/** The CA bundle the resources image ships for eu-west-1. */
-const regionCaFile = resolve(__dirname, '../../rds-ca/eu-west-1.pem');
+/** The CA bundle a domain image on PostgreSQL ships for eu-west-1. */
+const regionCaFile = resolve(__dirname, '../rds-ca/eu-west-1.pem');
 afterEach(() => secretsManager.reset());
 
 describe('rdsCredentials', () => {
@@ -48,22 +48,21 @@ describe('rdsCredentials', () => {
   });
 });
 
-describe('createLazyResourceStore with DB_SECRET_ID', () => {
+describe('lazyDatabase with DB_SECRET_ID', () => {
   it('reports an unreadable secret as database unavailable, and tries again on the next query', async () => {
     secretsManager
       .on(GetSecretValueCommand)
       .rejectsOnce(new Error('throttled'))
       .resolves({ SecretString: '{}' });
-    const store = createLazyResourceStore({
-      kind: 'secret',
-      secretId: 'tollgate/db',
-      caFile: regionCaFile,
-    });
-    await expect(store.findById('42', 'x')).rejects.toEqual(
+    const database = lazyDatabase(
+      { kind: 'secret', secretId: 'tollgate/db', caFile: regionCaFile },
+      'reader',
+    );
+    await expect(database.get()).rejects.toEqual(
       new DatabaseUnavailableError('credentials-unavailable'),
     );
     // Second attempt reaches Secrets Manager again and finds a malformed secret: a configuration fault.
-    await expect(store.findById('42', 'x')).rejects.toBeInstanceOf(ConfigError);
+    await expect(database.get()).rejects.toBeInstanceOf(ConfigError);
     expect(secretsManager.commandCalls(GetSecretValueCommand)).toHaveLength(2);
   });
 });

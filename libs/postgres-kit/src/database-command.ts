@@ -1,22 +1,21 @@
 import type { Kysely } from 'kysely';
-import { createDatabase } from '../db/create-database.js';
 import { ConfigError } from '@tollgate/runtime-kit';
-import { databaseSourceFromEnv } from '../db/database-config.js';
-import { connectionTargetFor } from '../db/open-postgres-store.js';
-import type { ResourcesDatabase } from '../db/schema.js';
+import { connectionTargetFor } from './connection-targets.js';
+import { createDatabase } from './create-database.js';
+import { databaseSourceFromEnv } from './database-config.js';
 
 /**
  * Runs a database command against DATABASE_URL (or DB_SECRET_ID), printing one line and
  * exiting non-zero on failure.
  */
-export async function runDatabaseCommand(
+export async function runDatabaseCommand<DB>(
   name: string,
-  command: (db: Kysely<ResourcesDatabase>) => Promise<string>,
+  command: (db: Kysely<DB>) => Promise<string>,
 ): Promise<void> {
-  let db: Kysely<ResourcesDatabase> | undefined;
+  let db: Kysely<DB> | undefined;
   try {
     const source = databaseSourceFromEnv(process.env);
-    db = createDatabase(await connectionTargetFor(source), {
+    db = createDatabase<DB>(await connectionTargetFor(source), {
       max: 1,
       statementTimeoutMillis: 60_000,
     });

@@ -1,0 +1,4 @@
+module.exports = {
+  displayName: 'postgres-kit',
+  preset: '../../jest.preset.js',
+};

@@ -1,0 +1,4 @@
+module.exports = {
+  displayName: 'nx-plugin',
+  preset: '../../jest.preset.js',
+};
