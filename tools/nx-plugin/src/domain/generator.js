@@ -103,6 +103,7 @@ function addRegistryEntry(tree, d) {
       `    basePaths: ['/${d.name}'],`,
       `    apiResources: ['/${d.name}', '/${d.name}/{proxy+}'],`,
       '    runtime: postgresContract,',
+      `    routeTableModule: '@tollgate/${d.libProject}/route-table',`,
       '  },',
       '',
     ].join('\n');
