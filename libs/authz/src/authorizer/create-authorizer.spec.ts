@@ -32,6 +32,31 @@ describe('createAuthorizer', () => {
     });
   });
 
+  it('passes a pinned key’s apiVersion in the Allow context only, in both formats', async () => {
+    const grant = { method: 'GET', path: '/resources/{id}' };
+    const pinnedV1 = compileKeyMap({ [PLAIN_KEY]: { companyId: 42, userId: 7, apiVersion: '2024-12-01', authorizedRequests: [grant] } });
+    const pinnedV2 = compileKeyMap({
+      version: 2,
+      plans: {},
+      keys: { [hashedKeyName(PLAIN_KEY)]: { companyId: 42, userId: 7, apiVersion: '2024-12-01', grants: [grant] } },
+    });
+    for (const map of [pinnedV1, pinnedV2]) {
+      const authorizer = createAuthorizer({ keyMaps: { keyMapFor: async () => map }, logger: recordingLogger() });
+      expect((await authorizer.authorize(authorizerEvent())).context).toEqual({ companyId: 42, userId: 7, apiVersion: '2024-12-01' });
+      expect((await authorizer.authorize(authorizerEvent({ path: '/analytics/daily' }))).context).not.toHaveProperty('apiVersion');
+    }
+    // An unpinned key's context carries no version: the router then requires X-Api-Version.
+    const { authorize } = setup();
+    expect((await authorize(authorizerEvent())).context).toEqual({ companyId: 42, userId: 7 });
+  });
+
+  it('refuses a key map whose apiVersion is not a real date', () => {
+    const grant = { method: 'GET', path: '/resources' };
+    for (const apiVersion of ['2024-02-30', '2024-12', 'latest', 20241201]) {
+      expect(() => compileKeyMap({ [PLAIN_KEY]: { companyId: 42, userId: 7, apiVersion, authorizedRequests: [grant] } })).toThrow(/apiVersion/);
+    }
+  });
+
   it('reads X-Api-Key case-insensitively, and from multiValueHeaders', async () => {
     const { authorize } = setup();
     for (const headers of [{ 'x-api-key': PLAIN_KEY }, { 'X-API-KEY': PLAIN_KEY }, { 'x-Api-kEy': PLAIN_KEY }]) {

@@ -9,6 +9,8 @@ export interface KeyEntry {
   readonly companyId: IdentityValue;
   readonly userId: IdentityValue;
   readonly authorizedRequests: readonly Grant[];
+  /** The API version served to this key's requests that send no `X-Api-Version`. */
+  readonly apiVersion?: string | undefined;
 }
 
 /**
@@ -42,6 +44,8 @@ export interface KeyEntryV2 {
   readonly disabled?: boolean | undefined;
   /** ISO 8601 date-time with offset; from then on the key is an unknown key (401). */
   readonly expiresAt?: string | undefined;
+  /** The API version served to this key's requests that send no `X-Api-Version`. */
+  readonly apiVersion?: string | undefined;
 }
 
 /**

@@ -15,6 +15,8 @@ export interface KeyIdentity {
   readonly grants: readonly Grant[];
   /** What API Gateway counts the key's usage under (`usageIdentifierOf` its stored name): never the key. */
   readonly usageIdentifierKey: string;
+  /** The API version a request without `X-Api-Version` is served (the key is pinned to it). */
+  readonly apiVersion: string | undefined;
 }
 
 /** Why a presented key is not a usable key. Each is answered as an unknown key (401). */
@@ -143,6 +145,7 @@ export class KeyDirectory {
       principalId: `${entry.companyId}-${entry.userId}`,
       grants: entry.plans.length === 0 ? entry.grants : [...entry.plans.flatMap((plan) => this.store.plans.get(plan) ?? []), ...entry.grants],
       usageIdentifierKey: usageIdentifierOf(storedName),
+      apiVersion: entry.apiVersion,
     };
     return {
       known: true,

@@ -13,6 +13,8 @@ export interface StoredKey {
   readonly disabled: boolean;
   /** Epoch milliseconds from which the key is unknown; undefined: never expires. */
   readonly expiresAt: number | undefined;
+  /** The API version served when a request sends no `X-Api-Version`; undefined: none. */
+  readonly apiVersion: string | undefined;
 }
 
 /** A stored entry that failed validation: the key is unusable; `issues` name it by fingerprint. */
@@ -51,7 +53,7 @@ export function keyStoreOf(keyMap: KeyMap): KeyStore {
       const entry = keyMap.get(storedName);
       return entry === undefined
         ? undefined
-        : { companyId: entry.companyId, userId: entry.userId, plans: NONE, grants: entry.authorizedRequests, disabled: false, expiresAt: undefined };
+        : { companyId: entry.companyId, userId: entry.userId, plans: NONE, grants: entry.authorizedRequests, disabled: false, expiresAt: undefined, apiVersion: entry.apiVersion };
     },
   };
 }

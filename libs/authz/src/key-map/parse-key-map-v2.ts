@@ -4,7 +4,7 @@ import type { ShardInfo } from './format.js';
 import { KeyMapFormatError } from './key-map-format-error.js';
 import { entryLabel } from './key-names.js';
 import type { InvalidEntry, KeyStore, StoredKey } from './key-store.js';
-import { companyId, formatIssues, grantSchema, identityValue, toGrant } from './schemas.js';
+import { apiVersion, companyId, formatIssues, grantSchema, identityValue, toGrant } from './schemas.js';
 import { MAX_SHARDS, isShardCount } from './shards.js';
 
 export const KEY_MAP_VERSION = 2;
@@ -38,6 +38,7 @@ const entrySchema = z.strictObject({
   plans: z.optional(z.array(planName)),
   grants: z.optional(z.array(grantSchema)),
   disabled: z.optional(z.boolean()),
+  apiVersion: z.optional(apiVersion),
   expiresAt: z.optional(z.iso.datetime({ offset: true, error: 'expiresAt must be an ISO 8601 date-time with offset, e.g. 2027-01-31T00:00:00Z' })),
 });
 
@@ -117,6 +118,7 @@ export class KeyMapV2Store implements KeyStore {
       grants: (entry.grants ?? []).map(toGrant),
       disabled: entry.disabled ?? false,
       expiresAt: entry.expiresAt === undefined ? undefined : Date.parse(entry.expiresAt),
+      apiVersion: entry.apiVersion,
     };
   }
 }

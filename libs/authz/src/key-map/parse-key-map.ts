@@ -2,12 +2,13 @@ import * as z from 'zod/mini';
 import type { KeyEntry, KeyMap } from './format.js';
 import { KeyMapFormatError } from './key-map-format-error.js';
 import { HASHED_KEY_NAME, HASHED_KEY_PREFIX, MAX_KEY_LENGTH, entryLabel, isObjectPrototypeName, sha256Hex } from './key-names.js';
-import { companyId, formatIssues, grantSchema, identityValue, toGrant } from './schemas.js';
+import { apiVersion, companyId, formatIssues, grantSchema, identityValue, toGrant } from './schemas.js';
 
 const entrySchema = z.strictObject({
   companyId,
   userId: identityValue,
   authorizedRequests: z.array(grantSchema),
+  apiVersion: z.optional(apiVersion),
 });
 
 // Keys travel in an HTTP header: printable ASCII, no spaces.
@@ -71,5 +72,6 @@ function plaintextAlsoStoredHashed(keyMap: Map<string, KeyEntry>): string[] {
 }
 
 function toEntry(data: z.infer<typeof entrySchema>): KeyEntry {
-  return { companyId: data.companyId, userId: data.userId, authorizedRequests: data.authorizedRequests.map(toGrant) };
+  const pin = data.apiVersion === undefined ? {} : { apiVersion: data.apiVersion };
+  return { companyId: data.companyId, userId: data.userId, authorizedRequests: data.authorizedRequests.map(toGrant), ...pin };
 }

@@ -17,6 +17,15 @@ export const companyId = z.custom<IdentityValue>(isCompanyId, {
   error: 'companyId must be a positive integer or a decimal string of 1 to 18 digits without leading zeros',
 });
 
+/** A key pinned to an API version: a real `YYYY-MM-DD` date (`2024-02-30` is not). */
+export const apiVersion = z.string().check(z.refine(isApiVersionDate, { error: 'apiVersion must be a real date, YYYY-MM-DD' }));
+
+function isApiVersionDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}
+
 export const grantSchema = z.strictObject({
   method: z.enum(GRANT_METHODS, { error: `method must be one of ${GRANT_METHODS.join(', ')}` }),
   path: z.string().check(

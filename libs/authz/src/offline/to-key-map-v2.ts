@@ -39,9 +39,10 @@ export function toKeyMapV2(input: unknown): KeyMapV2Document {
     const planName = `grants-${sha256Hex(id).slice(0, 8)}`;
     if (shared) plans[planName] = list.grants;
     const { companyId, userId } = entry;
+    const pin = entry.apiVersion === undefined ? {} : { apiVersion: entry.apiVersion };
     keys[name.startsWith(HASHED_KEY_PREFIX) ? name : hashedKeyName(name)] = shared
-      ? { companyId, userId, plans: [planName] }
-      : { companyId, userId, grants: list?.grants ?? [] };
+      ? { companyId, userId, plans: [planName], ...pin }
+      : { companyId, userId, grants: list?.grants ?? [], ...pin };
   }
   return { version: KEY_MAP_VERSION, plans, keys };
 }

@@ -41,7 +41,11 @@ export function buildPolicy(
   return {
     principalId: key.principalId,
     policyDocument: { Version: '2012-10-17', Statement: statements },
-    context: { companyId: key.companyId, userId: key.userId },
+    // A pinned key tells the router which version to serve when the request names none.
+    context:
+      key.apiVersion === undefined
+        ? { companyId: key.companyId, userId: key.userId }
+        : { companyId: key.companyId, userId: key.userId, apiVersion: key.apiVersion },
     // Never the key itself: API Gateway would then have to hold every plaintext key as an API key.
     usageIdentifierKey: key.usageIdentifierKey,
   };
