@@ -37,6 +37,22 @@ const throttle = z.strictObject({
   burstLimit: z.number().int().positive(),
 });
 
+/** The key map's plan-name rule (`@tollgate/authz`): a usage plan is named like the plans keys list. */
+const usagePlanName = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/, 'expected a key-map plan name');
+
+/** One API Gateway usage plan: each of its API keys' throttle and optional quota. */
+const usagePlan = z.strictObject({
+  throttle,
+  quota: z
+    .strictObject({
+      limit: z.number().int().positive(),
+      period: z.enum(['DAY', 'WEEK', 'MONTH']),
+    })
+    .optional(),
+});
+
 /** A host name (an RDS, Aurora or RDS Proxy endpoint), without port or scheme. */
 const hostName = z.string().regex(/^([a-z0-9-]+\.)+[a-z]{2,}$/, 'expected a host name');
 
@@ -111,8 +127,21 @@ export const platformConfigSchema = z
       stageName: z.string().regex(/^[A-Za-z0-9_]{1,128}$/),
       /** The whole stage's limit. */
       throttle,
-      /** Each API key's limit (the usage plan): below the stage's, so one client cannot take it all. */
-      keyThrottle: throttle,
+      /**
+       * API Gateway usage plans (tiers) by name, each API key's throttle and quota: below the
+       * stage's throttle, so one client cannot take it all. A key is in the first of its key-map
+       * plans named here, else in `default`, which every deployment has.
+       */
+      usagePlans: z
+        .record(usagePlanName, usagePlan)
+        .refine((plans) => Object.hasOwn(plans, 'default'), {
+          message: 'must define the "default" usage plan',
+        }),
+      /**
+       * What the authorizer counts usage under: one API key per client key (`per-key`; API
+       * Gateway holds at most 10,000 per account and region) or one per usage plan (`per-plan`).
+       */
+      usageIdentifiers: z.enum(['per-key', 'per-plan']).default('per-key'),
       /** A regional WAF web ACL in front of the stage, blocking an IP above this many requests per 5 minutes. */
       waf: z
         .strictObject({ rateLimitPerIp: z.number().int().min(10).max(2_000_000_000) })
@@ -157,13 +186,15 @@ export const platformConfigSchema = z
         message: `must be in the config's account and region (${config.account}, ${config.region}): the API is REGIONAL`,
       });
     }
-    const { throttle: stage, keyThrottle: key } = config.api;
-    if (key.rateLimit >= stage.rateLimit || key.burstLimit >= stage.burstLimit) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['api', 'keyThrottle'],
-        message: `must be below the stage's throttle (rate ${stage.rateLimit}, burst ${stage.burstLimit}): one key must not take the whole stage`,
-      });
+    const stage = config.api.throttle;
+    for (const [name, { throttle: key }] of Object.entries(config.api.usagePlans)) {
+      if (key.rateLimit >= stage.rateLimit || key.burstLimit >= stage.burstLimit) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['api', 'usagePlans', name, 'throttle'],
+          message: `must be below the stage's throttle (rate ${stage.rateLimit}, burst ${stage.burstLimit}): one key must not take the whole stage`,
+        });
+      }
     }
     if (alarms.datapointsToAlarm > alarms.evaluationPeriods) {
       ctx.addIssue({

@@ -85,9 +85,19 @@ describe('environment config', () => {
       "domain.certificateArn: must be in the config's account and region",
     ],
     [
-      'a key throttle as high as the stage’s',
-      ['api.keyThrottle', { rateLimit: 50, burstLimit: 40 }],
-      "api.keyThrottle: must be below the stage's throttle (rate 50, burst 100)",
+      'a usage plan throttle as high as the stage’s',
+      ['api.usagePlans.default.throttle', { rateLimit: 50, burstLimit: 40 }],
+      "api.usagePlans.default.throttle: must be below the stage's throttle (rate 50, burst 100)",
+    ],
+    [
+      'no default usage plan',
+      ['api.usagePlans', { partner: { throttle: { rateLimit: 1, burstLimit: 1 } } }],
+      'api.usagePlans: must define the "default" usage plan',
+    ],
+    [
+      'an unknown usage identifier mode',
+      ['api.usageIdentifiers', 'per-company'],
+      'api.usageIdentifiers: Invalid option',
     ],
     [
       'a database host with a scheme',

@@ -128,7 +128,18 @@ describe('REST API', () => {
   });
 
   it('meters every request through a usage plan on the stage, each key throttled below the stage', () => {
+    expect(
+      Object.values(api.findResources('AWS::ApiGateway::UsagePlan')).map(
+        (plan) => (plan as { Properties: { UsagePlanName: string } }).Properties.UsagePlanName,
+      ),
+    ).toEqual(['tollgate-dev-default', 'tollgate-dev-partner']);
     api.hasResourceProperties('AWS::ApiGateway::UsagePlan', {
+      UsagePlanName: 'tollgate-dev-partner',
+      Throttle: { RateLimit: 40, BurstLimit: 80 },
+      Quota: { Limit: 1_000_000, Period: 'MONTH' },
+    });
+    api.hasResourceProperties('AWS::ApiGateway::UsagePlan', {
+      UsagePlanName: 'tollgate-dev-default',
       ApiStages: [
         Match.objectLike({
           ApiId: { Ref: Match.stringLikeRegexp('^RestApi') },

@@ -16,6 +16,7 @@ import {
   LambdaIntegration,
   LogGroupLogDestination,
   MethodLoggingLevel,
+  Period,
   RequestAuthorizer,
   RequestValidator,
   ResponseType,
@@ -124,13 +125,21 @@ export class RestApiStack extends PlatformStack {
       });
     }
 
-    const usagePlan = api.addUsagePlan('UsagePlan', {
-      name: `${deployment.prefix}-default`,
-      description: 'API keys the authorizer returns as usageIdentifierKey',
-      // Per key, below the stage's limit: one client cannot take the whole stage.
-      throttle: config.api.keyThrottle,
-      apiStages: [{ api, stage: api.deploymentStage }],
-    });
+    // One usage plan per tier of the config, named `<prefix>-<plan>`: `tollgate-keys publish`
+    // finds them by that name and attaches each key's (or plan's) usage identifier.
+    for (const [plan, { throttle, quota }] of Object.entries(config.api.usagePlans)) {
+      const usagePlan = api.addUsagePlan(`UsagePlan-${plan}`, {
+        name: `${deployment.prefix}-${plan}`,
+        description: `Usage plan "${plan}": API keys named after the usage identifiers the authorizer returns`,
+        // Per key, below the stage's limit: one client cannot take the whole stage.
+        throttle,
+        ...(quota === undefined
+          ? {}
+          : { quota: { limit: quota.limit, period: Period[quota.period] } }),
+        apiStages: [{ api, stage: api.deploymentStage }],
+      });
+      if (plan === 'default') new CfnOutput(this, 'UsagePlanId', { value: usagePlan.usagePlanId });
+    }
 
     new CfnBasePathMapping(this, 'BasePathMapping', {
       domainName: Fn.importValue(deployment.exports.domainName),
@@ -141,7 +150,6 @@ export class RestApiStack extends PlatformStack {
     Aspects.of(this).add(sourceAccountOnServicePermissions);
 
     new CfnOutput(this, 'RestApiId', { value: api.restApiId });
-    new CfnOutput(this, 'UsagePlanId', { value: usagePlan.usagePlanId });
     new CfnOutput(this, 'Url', { value: `https://${config.domain.domainName}/` });
   }
 

@@ -35,7 +35,13 @@ export const dev: PlatformConfigInput = {
   api: {
     stageName: 'v1',
     throttle: { rateLimit: 50, burstLimit: 100 },
-    keyThrottle: { rateLimit: 20, burstLimit: 40 },
+    usagePlans: {
+      default: { throttle: { rateLimit: 20, burstLimit: 40 } },
+      partner: {
+        throttle: { rateLimit: 40, burstLimit: 80 },
+        quota: { limit: 1_000_000, period: 'MONTH' },
+      },
+    },
   },
   logRetentionDays: 14,
   alarms: {

@@ -40,7 +40,13 @@ export const prod: PlatformConfigInput = {
   api: {
     stageName: 'v1',
     throttle: { rateLimit: 500, burstLimit: 1000 },
-    keyThrottle: { rateLimit: 100, burstLimit: 200 },
+    usagePlans: {
+      default: { throttle: { rateLimit: 100, burstLimit: 200 } },
+      partner: {
+        throttle: { rateLimit: 400, burstLimit: 800 },
+        quota: { limit: 50_000_000, period: 'MONTH' },
+      },
+    },
     waf: { rateLimitPerIp: 6000 },
   },
   logRetentionDays: 90,
