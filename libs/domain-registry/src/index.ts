@@ -36,3 +36,4 @@ export {
   resourcePrefix,
   stackName,
 } from './naming.js';
+export { loadRouteTables, RouteTableError, type ModuleImporter } from './route-tables.js';

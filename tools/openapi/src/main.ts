@@ -1,9 +1,9 @@
 // npm run openapi: one OpenAPI 3.1 document per API version, from every domain's route table,
 // into dist/openapi (with index.json and CHANGELOG.md).
 import { join, resolve } from 'node:path';
-import { domains } from '@tollgate/domain-registry';
+import { domains, loadRouteTables } from '@tollgate/domain-registry';
+import type { RouteDefinition } from '@tollgate/router';
 import { infraServers } from './infra-servers.js';
-import { loadRouteTables } from './route-tables.js';
 import { tollgateDocuments } from './tollgate-documents.js';
 import { writeDocuments } from './write-documents.js';
 
@@ -12,7 +12,7 @@ const outDir = join(workspaceRoot, 'dist/openapi');
 
 try {
   const documents = tollgateDocuments({
-    routes: await loadRouteTables(domains),
+    routes: await loadRouteTables<RouteDefinition>(domains),
     servers: infraServers(),
   });
   const files = writeDocuments(outDir, documents);

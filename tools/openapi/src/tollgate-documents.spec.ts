@@ -1,14 +1,17 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
-import { domains, gatewayProblems } from '@tollgate/domain-registry';
+import { domains, gatewayProblems, loadRouteTables } from '@tollgate/domain-registry';
+import type { RouteDefinition } from '@tollgate/router';
 import type { OpenApiDocument, OpenApiOperation } from '@tollgate/router/openapi';
-import { loadRouteTables } from './route-tables.js';
 import { tollgateDocuments } from './tollgate-documents.js';
 
 const servers = [{ url: 'https://api.example.com', description: 'test' }];
 let documents: Map<string, OpenApiDocument>;
 
 beforeAll(async () => {
-  documents = tollgateDocuments({ routes: await loadRouteTables(domains), servers });
+  documents = tollgateDocuments({
+    routes: await loadRouteTables<RouteDefinition>(domains),
+    servers,
+  });
 });
 
 const operations = (document: OpenApiDocument): [string, OpenApiOperation][] =>

@@ -1,5 +1,4 @@
-import type { DomainDefinition } from '@tollgate/domain-registry';
-import type { RouteDefinition } from '@tollgate/router';
+import type { DomainDefinition } from './domain-definition.js';
 
 export type ModuleImporter = (specifier: string) => Promise<Record<string, unknown>>;
 
@@ -8,12 +7,17 @@ export class RouteTableError extends Error {
   override readonly name = 'RouteTableError';
 }
 
-/** Every domain's routes, read from the module its registry entry names. */
-export async function loadRouteTables(
+/**
+ * Every domain's routes, read from the module its registry entry names (the OpenAPI documents
+ * and `tollgate-keys lint` read them). `Route` is what the modules' `routeTable()` returns, the
+ * router's `RouteDefinition`: the registry does not import the router (the infra app, which
+ * depends on the registry, may not), so only "an array" is checked here.
+ */
+export async function loadRouteTables<Route = unknown>(
   domains: readonly DomainDefinition[],
   importModule: ModuleImporter = (specifier) => import(specifier),
-): Promise<RouteDefinition[]> {
-  const routes: RouteDefinition[] = [];
+): Promise<Route[]> {
+  const routes: Route[] = [];
   for (const domain of domains) {
     const specifier = domain.routeTableModule;
     if (specifier === undefined) {
@@ -33,7 +37,7 @@ export async function loadRouteTables(
         `${specifier} (domain ${domain.name}): routeTable() returned no array`,
       );
     }
-    routes.push(...(table as RouteDefinition[]));
+    routes.push(...(table as Route[]));
   }
   return routes;
 }

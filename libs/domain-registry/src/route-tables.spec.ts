@@ -1,5 +1,4 @@
-import type { DomainDefinition } from '@tollgate/domain-registry';
-import { route } from '@tollgate/router';
+import type { DomainDefinition } from './domain-definition.js';
 import { loadRouteTables, RouteTableError } from './route-tables.js';
 
 const domain: DomainDefinition = {
@@ -11,12 +10,7 @@ const domain: DomainDefinition = {
   routeTableModule: '@example/notes/route-table',
   runtime: { aws: {}, local: {} },
 };
-const notes = route({
-  method: 'GET',
-  path: '/notes',
-  version: '2025-03-01',
-  handler: () => ({ status: 200 }),
-});
+const notes = { method: 'GET', path: '/notes', version: '2025-03-01' };
 
 describe('loadRouteTables', () => {
   it('concatenates the routeTable() of each module the registry names', async () => {
