@@ -8,9 +8,9 @@ import type { ServedRoute } from './served-routes.js';
 export const LINT_USAGE = `  tollgate-keys lint --map <file>
       Check the map against the routes the domains serve (their route tables): grants no domain
       serves, query parameter names a route does not declare, plans no key uses, keys without
-      grants. One line per finding; exit code 1 when there is any, 0 when the map is clean.`;
+      grants. One line per finding, then a summary; exit code 1 when there is any, 0 when the map is clean.`;
 
-/** `lint --map <file>`: the findings on stdout, one a line; exit code 1 when there is any. */
+/** `lint --map <file>`: the findings on stdout, one a line, then a summary; exit code 1 when there is any. */
 export async function runLint(
   args: readonly string[],
   output: CommandOutput,
@@ -20,7 +20,7 @@ export async function runLint(
   const map = await readKeyMapFile(file);
   const findings = lintKeyMap(map, await routes());
   for (const finding of findings) output.out(finding);
-  output.err(
+  output.out(
     `${findings.length === 0 ? 'ok' : 'FAILED'}: ${summary(map)}, ${findings.length} finding(s)`,
   );
   return findings.length === 0 ? 0 : 1;
