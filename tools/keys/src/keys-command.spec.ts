@@ -199,7 +199,14 @@ describe('keys shard / check', () => {
     const lines = [...readme.matchAll(/^keys (.+?)\s+#/gm)].map((match) =>
       (match[1] ?? '').split(/\s+/),
     );
-    expect(lines.map((argv) => argv[0])).toEqual(['shard', 'shard', 'check', 'locate', '--help']);
+    expect(lines.map((argv) => argv[0])).toEqual([
+      'shard',
+      'shard',
+      'lint',
+      'check',
+      'locate',
+      '--help',
+    ]);
     for (const argv of lines) {
       // Paths are the README's, against the repository root; tmp/keys becomes this test's directory.
       const resolved = argv.map((arg) =>

@@ -11,6 +11,7 @@ import {
   testClients,
 } from './fake-aws.test-support.js';
 import { runKeysCommand } from './keys-command.js';
+import { awsClients } from './publish-command.js';
 
 const dev = loadConfig('dev');
 const SECRET = dev.secrets.apiKeys;
@@ -326,6 +327,29 @@ describe('tollgate-keys publish', () => {
     });
     expect(unknown).toBe(2);
     expect([...secretsManagerMock.calls(), ...apiGatewayMock.calls()]).toEqual([]);
+  });
+
+  it('creates its AWS clients in the config’s region', async () => {
+    await writeMap(baseMap());
+    const regions: string[] = [];
+    const clients = (region: string) => {
+      regions.push(region);
+      return testClients(region);
+    };
+    expect(
+      await runKeysCommand(
+        ['publish', '--env', 'dev', '--map', mapFile, '--dry-run'],
+        { out: () => undefined, err: () => undefined },
+        Date.now,
+        { clients },
+      ),
+    ).toBe(0);
+    expect(regions).toEqual([dev.region]);
+    const real = awsClients('eu-central-1');
+    expect([
+      await real.secretsManager.config.region(),
+      await real.apiGateway.config.region(),
+    ]).toEqual(['eu-central-1', 'eu-central-1']);
   });
 
   it('fails with one line, exit code 1, when a usage plan is missing or an AWS call fails', async () => {

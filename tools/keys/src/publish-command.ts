@@ -26,10 +26,14 @@ export interface PublishDependencies {
   readonly routes: () => Promise<readonly ServedRoute[]>;
 }
 
-/** The real ones: credentials come from the default chain (profile, SSO, role) and are never printed. */
+/**
+ * The real ones: credentials come from the default chain (profile, SSO, role) and are never
+ * printed. API Gateway allows a few key and usage-plan writes per second per account: adaptive
+ * retries pace a first publish of thousands of keys instead of failing it on throttling.
+ */
 export const awsClients = (region: string): PublishClients => ({
   secretsManager: new SecretsManagerClient({ region }),
-  apiGateway: new APIGatewayClient({ region }),
+  apiGateway: new APIGatewayClient({ region, retryMode: 'adaptive', maxAttempts: 10 }),
 });
 
 /** `publish --env <env> --map <file> [--dry-run]`: refuses (exit 2) a map failing lint or check; AWS failures are `PublishError`s. */
