@@ -12,6 +12,7 @@ import {
   GetUsagePlanKeysCommand,
   GetUsagePlansCommand,
   NotFoundException,
+  UpdateApiKeyCommand,
 } from '@aws-sdk/client-api-gateway';
 import {
   CreateSecretCommand,
@@ -42,6 +43,7 @@ interface FakeApiKey {
   readonly name: string;
   readonly value: string;
   readonly tags: Record<string, string>;
+  enabled: boolean;
 }
 
 const notFound = (message: string) => new NotFoundException({ message, $metadata: {} });
@@ -75,7 +77,7 @@ export class FakeAws {
     plans: readonly string[] = [],
   ): string {
     const id = `key${this.nextId++}`;
-    this.apiKeys.set(id, { id, name, value, tags });
+    this.apiKeys.set(id, { id, name, value, tags, enabled: true });
     for (const planId of plans) this.planKeys.get(planId)?.add(id);
     return id;
   }
@@ -158,11 +160,11 @@ export class FakeAws {
       return this.page(keys, position);
     });
     apiGatewayMock.on(GetApiKeysCommand).callsFake(({ position, includeValues }) => {
-      const keys = [...this.apiKeys.values()].map(({ id, name, value, tags }) => ({
+      const keys = [...this.apiKeys.values()].map(({ id, name, value, tags, enabled }) => ({
         id,
         name,
         tags,
-        enabled: true,
+        enabled,
         ...(includeValues ? { value } : {}),
       }));
       return this.page(keys, position);
@@ -173,6 +175,14 @@ export class FakeAws {
         throw new ConflictException({ message: 'API Key already exists', $metadata: {} });
       const id = this.addApiKey(name, value, tags);
       return { id, name, enabled: true };
+    });
+    apiGatewayMock.on(UpdateApiKeyCommand).callsFake(({ apiKey, patchOperations }) => {
+      this.writes.push('UpdateApiKey');
+      const key = this.apiKeys.get(apiKey);
+      if (key === undefined) throw notFound('Invalid API Key identifier specified');
+      for (const { op, path, value } of patchOperations ?? [])
+        if (op === 'replace' && path === '/enabled') key.enabled = value === 'true';
+      return { id: key.id, enabled: key.enabled };
     });
     apiGatewayMock.on(DeleteApiKeyCommand).callsFake(({ apiKey }) => {
       this.writes.push('DeleteApiKey');

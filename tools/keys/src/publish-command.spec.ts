@@ -118,7 +118,7 @@ describe('tollgate-keys publish', () => {
     expect(result.out).toContain(`create api key ${usageIdentifierOf(bob)}`);
     expect(result.out).toContain(`attach ${usageIdentifierOf(bob)} → ${PARTNER}`);
     expect(result.out.at(-1)).toBe(
-      'published to dev: shards: 1 create, 0 update, 0 unchanged; API keys: 3 create, 0 delete; usage plan keys: 3 attach, 0 move, 0 detach',
+      'published to dev: shards: 1 create, 0 update, 0 unchanged; API keys: 3 create, 0 enable, 0 delete; usage plan keys: 3 attach, 0 move, 0 detach',
     );
     // Only hashes and derived identifiers leave the machine or reach the output.
     expect(
@@ -139,7 +139,7 @@ describe('tollgate-keys publish', () => {
     expect(again.code).toBe(0);
     expect(aws.writes).toEqual([]);
     expect(again.out).toEqual([
-      'published to dev: shards: 0 create, 0 update, 1 unchanged; API keys: 0 create, 0 delete; usage plan keys: 0 attach, 0 move, 0 detach',
+      'published to dev: shards: 0 create, 0 update, 1 unchanged; API keys: 0 create, 0 enable, 0 delete; usage plan keys: 0 attach, 0 move, 0 detach',
     ]);
   });
 
@@ -188,7 +188,7 @@ describe('tollgate-keys publish', () => {
     expect(result.out).toEqual([
       `shard ${changed[0]}: update`,
       `move ${usageIdentifierOf(carol)} ${DEFAULT} → ${PARTNER}`,
-      'published to dev: shards: 0 create, 1 update, 3 unchanged; API keys: 0 create, 0 delete; usage plan keys: 0 attach, 1 move, 0 detach',
+      'published to dev: shards: 0 create, 1 update, 3 unchanged; API keys: 0 create, 0 enable, 0 delete; usage plan keys: 0 attach, 1 move, 0 detach',
     ]);
   });
 
@@ -209,7 +209,7 @@ describe('tollgate-keys publish', () => {
       expect.stringMatching(new RegExp(`^shard ${SECRET}/shard-00[0-3]: update$`)),
       `detach ${usageIdentifierOf(alice)} from ${DEFAULT}`,
       `delete api key ${usageIdentifierOf(alice)}`,
-      'dry run for dev, nothing written: shards: 0 create, 1 update, 3 unchanged; API keys: 0 create, 1 delete; usage plan keys: 0 attach, 0 move, 1 detach',
+      'dry run for dev, nothing written: shards: 0 create, 1 update, 3 unchanged; API keys: 0 create, 0 enable, 1 delete; usage plan keys: 0 attach, 0 move, 1 detach',
     ]);
   });
 
@@ -225,6 +225,19 @@ describe('tollgate-keys publish', () => {
     expect([...aws.apiKeys.values()].map((key) => key.name)).not.toContain(
       usageIdentifierOf(alice),
     );
+  });
+
+  it('enables an identifier someone disabled', async () => {
+    await writeMap(baseMap());
+    await publish();
+    const [disabled] = aws.apiKeys.values();
+    if (disabled === undefined) throw new Error('no API key');
+    disabled.enabled = false;
+    aws.resetCalls();
+    const result = await publish();
+    expect(result.out[0]).toBe(`enable api key ${disabled.name}`);
+    expect(aws.writes).toEqual(['UpdateApiKey']);
+    expect(disabled.enabled).toBe(true);
   });
 
   it('never touches other API keys, and deletes no identifier another deployment created or still uses', async () => {

@@ -55,8 +55,8 @@ describe('planPublish', () => {
       target({ [id('a')]: 'd-default', [id('b')]: 'd-gold', [id('c')]: 'd-default' }),
       observed({
         apiKeys: [
-          { id: 'kb', name: id('b'), ownDeployment: true },
-          { id: 'kc', name: id('c'), ownDeployment: true },
+          { id: 'kb', name: id('b'), enabled: true, ownDeployment: true },
+          { id: 'kc', name: id('c'), enabled: true, ownDeployment: true },
         ],
         planKeys: new Map([['p1', ['kc']]]),
       }),
@@ -69,13 +69,27 @@ describe('planPublish', () => {
     expect(plan.retire).toEqual([]);
   });
 
+  it('enables a disabled identifier, wherever it is attached', () => {
+    const plan = planPublish(
+      target({ [id('a')]: 'd-default' }),
+      observed({
+        apiKeys: [{ id: 'ka', name: id('a'), enabled: false, ownDeployment: true }],
+        planKeys: new Map([['p1', ['ka']]]),
+      }),
+    );
+    expect(plan.register).toEqual([
+      { kind: 'enable-api-key', identifier: id('a'), apiKeyId: 'ka' },
+    ]);
+    expect(describePublishPlan(plan, 'dev', true)[0]).toBe(`enable api key ${id('a')}`);
+  });
+
   it('moves an identifier in the wrong plan, and detaches it from an extra plan', () => {
     const plan = planPublish(
       target({ [id('a')]: 'd-gold', [id('b')]: 'd-default' }),
       observed({
         apiKeys: [
-          { id: 'ka', name: id('a'), ownDeployment: true },
-          { id: 'kb', name: id('b'), ownDeployment: true },
+          { id: 'ka', name: id('a'), enabled: true, ownDeployment: true },
+          { id: 'kb', name: id('b'), enabled: true, ownDeployment: true },
         ],
         planKeys: new Map([
           ['p1', ['ka', 'kb']],
@@ -101,10 +115,16 @@ describe('planPublish', () => {
       target({}),
       observed({
         apiKeys: [
-          { id: 'k1', name: id('1'), ownDeployment: true, inOtherPlans: false },
-          { id: 'k2', name: id('2'), ownDeployment: false, inOtherPlans: false },
-          { id: 'k3', name: id('3'), ownDeployment: true, inOtherPlans: true },
-          { id: 'k4', name: 'tgu_not-an-identifier', ownDeployment: true, inOtherPlans: false },
+          { id: 'k1', name: id('1'), enabled: true, ownDeployment: true, inOtherPlans: false },
+          { id: 'k2', name: id('2'), enabled: true, ownDeployment: false, inOtherPlans: false },
+          { id: 'k3', name: id('3'), enabled: true, ownDeployment: true, inOtherPlans: true },
+          {
+            id: 'k4',
+            name: 'tgu_not-an-identifier',
+            enabled: true,
+            ownDeployment: true,
+            inOtherPlans: false,
+          },
         ],
         planKeys: new Map([
           ['p1', ['k1', 'k2', 'k4']],
@@ -143,8 +163,8 @@ describe('describePublishPlan', () => {
           ['t', '[]'],
         ]),
         apiKeys: [
-          { id: 'ka', name: id('a'), ownDeployment: true },
-          { id: 'kz', name: id('e'), ownDeployment: true, inOtherPlans: false },
+          { id: 'ka', name: id('a'), enabled: true, ownDeployment: true },
+          { id: 'kz', name: id('e'), enabled: true, ownDeployment: true, inOtherPlans: false },
         ],
         planKeys: new Map([['p1', ['ka', 'kz']]]),
       }),
@@ -156,7 +176,7 @@ describe('describePublishPlan', () => {
       `attach ${id('n')} → d-default`,
       `detach ${id('e')} from d-default`,
       `delete api key ${id('e')}`,
-      'dry run for dev, nothing written: shards: 0 create, 1 update, 1 unchanged; API keys: 1 create, 1 delete; usage plan keys: 1 attach, 1 move, 1 detach',
+      'dry run for dev, nothing written: shards: 0 create, 1 update, 1 unchanged; API keys: 1 create, 0 enable, 1 delete; usage plan keys: 1 attach, 1 move, 1 detach',
     ]);
   });
 });

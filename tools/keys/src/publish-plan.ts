@@ -8,6 +8,8 @@ export const USAGE_IDENTIFIER_NAME = /^tg[up]_[0-9a-f]{40}$/;
 export interface ObservedApiKey {
   readonly id: string;
   readonly name: string;
+  /** A disabled API key counts no request: API Gateway answers 403 to every request under it. */
+  readonly enabled: boolean;
   /** Tagged with this deployment by an earlier `publish`: this deployment may delete it. */
   readonly ownDeployment: boolean;
   /** Also in a usage plan of another deployment (observed only for keys no entry uses any more). */
@@ -36,6 +38,7 @@ export interface ShardStep {
 /** One change to API Gateway; ids are filled in where the key exists already. */
 export type UsagePlanStep =
   | { readonly kind: 'create-api-key'; readonly identifier: string }
+  | { readonly kind: 'enable-api-key'; readonly identifier: string; readonly apiKeyId: string }
   | {
       readonly kind: 'attach';
       readonly identifier: string;
@@ -110,6 +113,7 @@ export function planPublish(target: PublishTarget, observed: ObservedState): Pub
       );
       continue;
     }
+    if (!key.enabled) register.push({ kind: 'enable-api-key', identifier, apiKeyId: key.id });
     const attached = plansOfKey.get(key.id) ?? [];
     const elsewhere = attached
       .filter((id) => id !== planId)
@@ -174,7 +178,7 @@ export function describePublishPlan(plan: PublishPlan, envName: string, dryRun: 
   lines.push(
     `${dryRun ? `dry run for ${envName}, nothing written` : `published to ${envName}`}: ` +
       `shards: ${shardCount('create')} create, ${shardCount('update')} update, ${shardCount('unchanged')} unchanged; ` +
-      `API keys: ${stepCount('create-api-key')} create, ${stepCount('delete-api-key')} delete; ` +
+      `API keys: ${stepCount('create-api-key')} create, ${stepCount('enable-api-key')} enable, ${stepCount('delete-api-key')} delete; ` +
       `usage plan keys: ${stepCount('attach')} attach, ${stepCount('move')} move, ${stepCount('detach')} detach`,
   );
   return lines;
@@ -184,6 +188,8 @@ function describeStep(step: UsagePlanStep): string {
   switch (step.kind) {
     case 'create-api-key':
       return `create api key ${step.identifier}`;
+    case 'enable-api-key':
+      return `enable api key ${step.identifier}`;
     case 'attach':
       return `attach ${step.identifier} → ${step.plan}`;
     case 'move':

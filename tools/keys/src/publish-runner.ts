@@ -6,6 +6,7 @@ import {
   GetApiKeysCommand,
   GetUsagePlanKeysCommand,
   GetUsagePlansCommand,
+  UpdateApiKeyCommand,
   type APIGatewayClient,
 } from '@aws-sdk/client-api-gateway';
 import {
@@ -93,6 +94,7 @@ export async function observeState(
     .map((key) => ({
       id: key.id ?? '',
       name: key.name ?? '',
+      enabled: key.enabled === true,
       ownDeployment: key.tags?.[DEPLOYMENT_TAG] === target.deployment,
     }));
 
@@ -182,6 +184,17 @@ async function applyStep(
       created.set(step.identifier, key.id);
       return;
     }
+    case 'enable-api-key':
+      await call(
+        `UpdateApiKey ${step.identifier}`,
+        apiGateway.send(
+          new UpdateApiKeyCommand({
+            apiKey: step.apiKeyId,
+            patchOperations: [{ op: 'replace', path: '/enabled', value: 'true' }],
+          }),
+        ),
+      );
+      return;
     case 'attach': {
       const keyId = step.apiKeyId ?? created.get(step.identifier);
       if (keyId === undefined) throw new PublishError(`no API key id for ${step.identifier}`);
