@@ -14,6 +14,7 @@ import { loadConfig } from '@tollgate/platform-config';
 import { InputError } from './input-error.js';
 import { isLifecycleCommand, LIFECYCLE_USAGE, runLifecycleCommand } from './lifecycle-commands.js';
 import { LINT_USAGE, runLint } from './lint-command.js';
+import { OPENAPI_USAGE, runOpenApi } from './openapi-command.js';
 import { MissingUsagePlanError } from './publish-plan.js';
 import {
   awsClients,
@@ -34,6 +35,7 @@ export const USAGE = `usage: tollgate-keys <command> …
 ${LIFECYCLE_USAGE}
 ${LINT_USAGE}
 ${PUBLISH_USAGE}
+${OPENAPI_USAGE}
   tollgate-keys shard <map.json> --out <dir> [--shards <n>] [--max-bytes <n>]
       Split a whole key map (version 1 or version 2 format) into shards <dir>/shard-000.json …,
       each at most --max-bytes (default ${DEFAULT_MAX_SHARD_BYTES}; a secret holds 65,536). Uses the fewest
@@ -73,6 +75,8 @@ export async function runKeysCommand(
     switch (command) {
       case 'lint':
         return await runLint(rest, output, routes);
+      case 'openapi':
+        return await runOpenApi(rest, output);
       case 'publish':
         return await runPublish(rest, output, { loadConfig, clients, routes });
       case 'shard':

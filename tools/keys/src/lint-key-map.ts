@@ -1,6 +1,7 @@
 import { formatGrant, type GrantSpec } from './grant-spec.js';
 import type { EditableKeyMap } from './key-map-file.js';
 import { fingerprintOf } from './key-reference.js';
+import { overlaps } from './path-overlap.js';
 import type { ServedRoute } from './served-routes.js';
 
 /**
@@ -53,24 +54,4 @@ function grantFindings(label: string, grant: GrantSpec, routes: readonly ServedR
       (name) =>
         `${label}: grant ${formatGrant(grant)}: query parameter "${name}" is not declared by ${grant.method} ${grant.path}`,
     );
-}
-
-/**
- * Whether some request path matches both templates: same number of segments, and each pair of
- * segments is two literals that are equal or involves a `{param}` (which takes any segment).
- */
-function overlaps(grantPath: string, routePath: string): boolean {
-  const grant = grantPath.split('/');
-  const route = routePath.split('/');
-  return (
-    grant.length === route.length &&
-    grant.every(
-      (segment, index) =>
-        isParam(segment) || isParam(route[index] ?? '') || segment === route[index],
-    )
-  );
-}
-
-function isParam(segment: string): boolean {
-  return segment.startsWith('{') && segment.endsWith('}');
 }
