@@ -43,6 +43,7 @@ interface TestEntry {
   userId: number;
   plans?: string[];
   grants?: object[];
+  expiresAt?: string;
 }
 const baseMap = (): {
   version: 2;
@@ -225,6 +226,22 @@ describe('tollgate-keys publish', () => {
     expect([...aws.apiKeys.values()].map((key) => key.name)).not.toContain(
       usageIdentifierOf(alice),
     );
+  });
+
+  it('publishes a map with an expired key, with the check’s warning on stderr', async () => {
+    const map = baseMap();
+    map.keys[hashedKeyName('tg_test_old')] = {
+      companyId: 42,
+      userId: 7,
+      plans: ['reader'],
+      expiresAt: '2020-01-01T00:00:00.000Z',
+    };
+    await writeMap(map);
+    const result = await publish();
+    expect(result.code).toBe(0);
+    expect(result.err).toEqual([
+      `warning: ${SECRET}: 1 expired key(s) (unknown keys now; remove them)`,
+    ]);
   });
 
   it('enables an identifier someone disabled', async () => {

@@ -73,6 +73,8 @@ export async function runPublish(
       `refused: ${file} fails check with ${report.errors.length} error(s), the first: ${report.errors[0]}`,
     );
   }
+  // Harmless to publish (expired keys, shards near the size limit), worth knowing.
+  for (const warning of report.warnings) output.err(`warning: ${warning}`);
 
   const clients = dependencies.clients(config.region);
   const plan = planPublish(target, await observeState(clients, target));
