@@ -14,17 +14,11 @@ const GRANT = /^([A-Z]+) (\/[^?\s]*)(?:\?([^\s]*))?$/;
  */
 export function parseGrantSpec(spec: string): GrantSpec {
   const match = GRANT.exec(spec.trim());
-  if (match === null)
-    throw new InputError(
-      `malformed grant "${spec}": expected '<METHOD> <path>[?q1,q2]', e.g. 'GET /resources?limit,cursor'`,
-    );
+  if (match === null) throw new InputError(`malformed grant "${spec}": expected '<METHOD> <path>[?q1,q2]', e.g. 'GET /resources?limit,cursor'`);
   const [, method = '', path = '', query] = match;
   const queryParameters = query === undefined || query === '' ? [] : query.split(',');
-  if (queryParameters.some((name) => name === ''))
-    throw new InputError(`malformed grant "${spec}": empty query parameter name`);
-  return queryParameters.length === 0
-    ? { method, path }
-    : { method, path, queryParameters: [...new Set(queryParameters)].sort() };
+  if (queryParameters.some((name) => name === '')) throw new InputError(`malformed grant "${spec}": empty query parameter name`);
+  return queryParameters.length === 0 ? { method, path } : { method, path, queryParameters: [...new Set(queryParameters)].sort() };
 }
 
 /** The spec form of a stored grant (what `show` prints). */

@@ -12,19 +12,13 @@ export interface EditableKeyMap {
 }
 
 /** Reads and fully validates a key map file (either format, as version 2); a missing file is an empty map only if `createIfMissing`. */
-export async function readKeyMapFile(
-  file: string,
-  options: { createIfMissing?: boolean } = {},
-): Promise<EditableKeyMap> {
+export async function readKeyMapFile(file: string, options: { createIfMissing?: boolean } = {}): Promise<EditableKeyMap> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    if (options.createIfMissing && (error as { code?: unknown }).code === 'ENOENT')
-      return { plans: {}, keys: {} };
-    throw new InputError(
-      `cannot read key map ${file}: ${(error as { code?: string }).code ?? 'error'}`,
-    );
+    if (options.createIfMissing && (error as { code?: unknown }).code === 'ENOENT') return { plans: {}, keys: {} };
+    throw new InputError(`cannot read key map ${file}: ${(error as { code?: string }).code ?? 'error'}`);
   }
   let json: unknown;
   try {
@@ -49,9 +43,7 @@ export async function writeKeyMapFile(file: string, map: EditableKeyMap): Promis
     await rename(temporary, file);
   } catch (error) {
     await rm(temporary, { force: true });
-    throw new InputError(
-      `cannot write key map ${file}: ${(error as { code?: string }).code ?? 'error'}`,
-    );
+    throw new InputError(`cannot write key map ${file}: ${(error as { code?: string }).code ?? 'error'}`);
   }
 }
 
@@ -59,8 +51,7 @@ function validated(json: unknown, file: string): KeyMapV2Document {
   try {
     return toKeyMapV2(json);
   } catch (error) {
-    if (error instanceof KeyMapFormatError)
-      throw new InputError(`key map ${file}: ${error.issues.join('; ')}`);
+    if (error instanceof KeyMapFormatError) throw new InputError(`key map ${file}: ${error.issues.join('; ')}`);
     throw error;
   }
 }

@@ -10,27 +10,17 @@ export const FINGERPRINT = /^(?:sha256:)?([0-9a-f]{8,64})$/i;
  * more hex characters, optionally after `sha256:`) of the stored name, as logs and `show` print it.
  * Only the fingerprint, never the key, appears in an error.
  */
-export function storedNameOf(
-  map: EditableKeyMap,
-  reference: string,
-): { storedName: string; apiKey: string | undefined } {
+export function storedNameOf(map: EditableKeyMap, reference: string): { storedName: string; apiKey: string | undefined } {
   const fingerprint = FINGERPRINT.exec(reference)?.[1]?.toLowerCase();
   if (fingerprint !== undefined) {
-    const matches = Object.keys(map.keys).filter((name) =>
-      name.startsWith(`sha256:${fingerprint}`),
-    );
-    if (matches.length > 1)
-      throw new InputError(
-        `fingerprint ${fingerprint} matches ${matches.length} keys: give more characters`,
-      );
+    const matches = Object.keys(map.keys).filter((name) => name.startsWith(`sha256:${fingerprint}`));
+    if (matches.length > 1) throw new InputError(`fingerprint ${fingerprint} matches ${matches.length} keys: give more characters`);
     const [only] = matches;
     if (only !== undefined) return { storedName: only, apiKey: undefined };
   }
   const storedName = hashedKeyName(reference);
   if (map.keys[storedName] === undefined) {
-    throw new InputError(
-      `no key with fingerprint ${fingerprint ?? storedName.slice(7, 15)} in the map`,
-    );
+    throw new InputError(`no key with fingerprint ${fingerprint ?? storedName.slice(7, 15)} in the map`);
   }
   return { storedName, apiKey: reference };
 }

@@ -16,12 +16,7 @@ import { isLifecycleCommand, LIFECYCLE_USAGE, runLifecycleCommand } from './life
 import { LINT_USAGE, runLint } from './lint-command.js';
 import { OPENAPI_USAGE, runOpenApi } from './openapi-command.js';
 import { MissingUsagePlanError } from './publish-plan.js';
-import {
-  awsClients,
-  PUBLISH_USAGE,
-  runPublish,
-  type PublishDependencies,
-} from './publish-command.js';
+import { awsClients, PUBLISH_USAGE, runPublish, type PublishDependencies } from './publish-command.js';
 import { PublishError } from './publish-runner.js';
 import { loadServedRoutes } from './served-routes.js';
 
@@ -51,11 +46,7 @@ Bad input (arguments, a key not in the map, an unreadable or invalid map) prints
 
 const SHARD_FILE = /^shard-\d{3}\.json$/;
 
-const DEFAULT_DEPENDENCIES: PublishDependencies = {
-  loadConfig,
-  clients: awsClients,
-  routes: loadServedRoutes,
-};
+const DEFAULT_DEPENDENCIES: PublishDependencies = { loadConfig, clients: awsClients, routes: loadServedRoutes };
 
 /**
  * Runs `tollgate-keys <command> …`; returns the exit code. Errors are reported, never thrown.
@@ -70,15 +61,14 @@ export async function runKeysCommand(
   const [command, ...rest] = argv;
   const { loadConfig, clients, routes } = { ...DEFAULT_DEPENDENCIES, ...dependencies };
   try {
-    if (isLifecycleCommand(command))
-      return await runLifecycleCommand(command, rest, { output, now });
+    if (isLifecycleCommand(command)) return await runLifecycleCommand(command, rest, { output, now });
     switch (command) {
       case 'lint':
         return await runLint(rest, output, routes);
-      case 'openapi':
-        return await runOpenApi(rest, output);
       case 'publish':
         return await runPublish(rest, output, { loadConfig, clients, routes });
+      case 'openapi':
+        return await runOpenApi(rest, output);
       case 'shard':
         return await shard(rest, output);
       case 'check':
@@ -122,37 +112,22 @@ export async function runKeysCommand(
 class UsageError extends Error {}
 
 async function shard(args: readonly string[], output: CommandOutput): Promise<number> {
-  const { values, positionals } = parse(args, {
-    out: { type: 'string' },
-    shards: { type: 'string' },
-    'max-bytes': { type: 'string' },
-  });
+  const { values, positionals } = parse(args, { out: { type: 'string' }, shards: { type: 'string' }, 'max-bytes': { type: 'string' } });
   const [mapFile, ...extra] = positionals;
-  if (mapFile === undefined || extra.length > 0 || values.out === undefined)
-    throw new UsageError('keys shard needs <map.json> and --out <dir>');
+  if (mapFile === undefined || extra.length > 0 || values.out === undefined) throw new UsageError('keys shard needs <map.json> and --out <dir>');
   const shards = values.shards === undefined ? undefined : count('--shards', values.shards);
-  const maxShardBytes =
-    values['max-bytes'] === undefined
-      ? undefined
-      : positiveInteger('--max-bytes', values['max-bytes']);
+  const maxShardBytes = values['max-bytes'] === undefined ? undefined : positiveInteger('--max-bytes', values['max-bytes']);
 
-  const written = shardKeyMap(parseJson(mapFile, await readFile(mapFile, 'utf8')), {
-    shards,
-    maxShardBytes,
-  });
+  const written = shardKeyMap(parseJson(mapFile, await readFile(mapFile, 'utf8')), { shards, maxShardBytes });
   await mkdir(values.out, { recursive: true });
-  for (const stale of (await readdir(values.out)).filter((name) => SHARD_FILE.test(name)))
-    await rm(join(values.out, stale));
-  await Promise.all(
-    written.map((piece) => writeFile(join(values.out ?? '', `${piece.name}.json`), piece.json)),
-  );
+  for (const stale of (await readdir(values.out)).filter((name) => SHARD_FILE.test(name))) await rm(join(values.out, stale));
+  await Promise.all(written.map((piece) => writeFile(join(values.out ?? '', `${piece.name}.json`), piece.json)));
   output.out(summary(written, values.out));
   return 0;
 }
 
 function summary(written: readonly KeyMapShard[], dir: string): string {
-  const range = (values: number[]) =>
-    `${Math.min(...values).toLocaleString('en-US')}–${Math.max(...values).toLocaleString('en-US')}`;
+  const range = (values: number[]) => `${Math.min(...values).toLocaleString('en-US')}–${Math.max(...values).toLocaleString('en-US')}`;
   const keys = written.reduce((sum, piece) => sum + piece.keys, 0);
   return [
     `wrote ${written.length} shard(s) to ${dir}: ${keys.toLocaleString('en-US')} keys, ${range(written.map((p) => p.keys))} keys and ` +
@@ -168,21 +143,13 @@ async function check(args: readonly string[], output: CommandOutput): Promise<nu
   const files: string[] = [];
   for (const path of positionals) {
     if ((await stat(path)).isDirectory()) {
-      files.push(
-        ...(await readdir(path))
-          .filter((name) => SHARD_FILE.test(name))
-          .sort()
-          .map((name) => join(path, name)),
-      );
+      files.push(...(await readdir(path)).filter((name) => SHARD_FILE.test(name)).sort().map((name) => join(path, name)));
     } else {
       files.push(path);
     }
   }
-  if (files.length === 0)
-    throw new UsageError(`no shard-NNN.json files in ${positionals.join(', ')}`);
-  const shards = await Promise.all(
-    files.map(async (file) => ({ name: basename(file), text: await readFile(file, 'utf8') })),
-  );
+  if (files.length === 0) throw new UsageError(`no shard-NNN.json files in ${positionals.join(', ')}`);
+  const shards = await Promise.all(files.map(async (file) => ({ name: basename(file), text: await readFile(file, 'utf8') })));
   const report = checkKeyMapShards(shards);
   for (const warning of report.warnings) output.err(`warning: ${warning}`);
   for (const error of report.errors) output.err(`error: ${error}`);
@@ -197,8 +164,7 @@ async function check(args: readonly string[], output: CommandOutput): Promise<nu
 function locate(args: readonly string[], output: CommandOutput): number {
   const { values, positionals } = parse(args, { shards: { type: 'string' } });
   const [key, ...extra] = positionals;
-  if (key === undefined || extra.length > 0 || values.shards === undefined)
-    throw new UsageError('keys locate needs <key | sha256:hex> and --shards <n>');
+  if (key === undefined || extra.length > 0 || values.shards === undefined) throw new UsageError('keys locate needs <key | sha256:hex> and --shards <n>');
   const stored = /^sha256:[0-9a-fA-F]{64}$/.test(key) ? key.toLowerCase() : hashedKeyName(key);
   output.out(`${stored} ${shardName(shardOfHashedName(stored, count('--shards', values.shards)))}`);
   return 0;
@@ -216,14 +182,12 @@ function parse<T extends Options>(args: readonly string[], options: T) {
 
 function count(flag: string, value: string): number {
   const parsed = positiveInteger(flag, value);
-  if (!isShardCount(parsed))
-    throw new UsageError(`${flag} must be a whole number from 1 to ${MAX_SHARDS}`);
+  if (!isShardCount(parsed)) throw new UsageError(`${flag} must be a whole number from 1 to ${MAX_SHARDS}`);
   return parsed;
 }
 
 function positiveInteger(flag: string, value: string): number {
-  if (!/^\d+$/.test(value) || Number(value) < 1)
-    throw new UsageError(`${flag} must be a positive whole number`);
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`${flag} must be a positive whole number`);
   return Number(value);
 }
 

@@ -1,9 +1,5 @@
 import { hashedKeyName, hasValidChecksum, keyFingerprint } from '@tollgate/authz';
-import {
-  CachingKeyMapLoader,
-  createAuthorizer,
-  fileKeyMapSource,
-} from '@tollgate/authz/authorizer';
+import { CachingKeyMapLoader, createAuthorizer, fileKeyMapSource } from '@tollgate/authz/authorizer';
 import fc from 'fast-check';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -23,25 +19,12 @@ const NOW = Date.parse('2027-01-01T00:00:00Z');
 async function keys(...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runKeysCommand(
-    argv,
-    { out: (line) => out.push(line), err: (line) => err.push(line) },
-    () => NOW,
-  );
+  const code = await runKeysCommand(argv, { out: (line) => out.push(line), err: (line) => err.push(line) }, () => NOW);
   return { code, out, err };
 }
 
 async function createKey(...extra: string[]): Promise<string> {
-  const created = await keys(
-    'create',
-    '--map',
-    mapFile,
-    '--company',
-    '42',
-    '--user',
-    '7',
-    ...extra,
-  );
+  const created = await keys('create', '--map', mapFile, '--company', '42', '--user', '7', ...extra);
   expect(created.code).toBe(0);
   expect(created.out).toHaveLength(1);
   return created.out[0] ?? '';
@@ -73,23 +56,11 @@ describe('tollgate-keys create', () => {
   });
 
   it('adds to an existing map, with plans it defines, an expiry and a test key', async () => {
-    await writeFile(
-      mapFile,
-      JSON.stringify({
-        version: 2,
-        plans: { reader: [{ method: 'GET', path: '/resources' }] },
-        keys: {},
-      }),
-    );
+    await writeFile(mapFile, JSON.stringify({ version: 2, plans: { reader: [{ method: 'GET', path: '/resources' }] }, keys: {} }));
     const key = await createKey('--plan', 'reader', '--expires', '2027-06-30', '--env', 'test');
     expect(key.startsWith('tg_test_')).toBe(true);
     const map = JSON.parse(await readFile(mapFile, 'utf8'));
-    expect(map.keys[hashedKeyName(key)]).toEqual({
-      companyId: 42,
-      userId: 7,
-      plans: ['reader'],
-      expiresAt: '2027-06-30T00:00:00.000Z',
-    });
+    expect(map.keys[hashedKeyName(key)]).toEqual({ companyId: 42, userId: 7, plans: ['reader'], expiresAt: '2027-06-30T00:00:00.000Z' });
     expect(map.plans).toEqual({ reader: [{ method: 'GET', path: '/resources' }] });
   });
 });
@@ -97,67 +68,36 @@ describe('tollgate-keys create', () => {
 describe('tollgate-keys explain', () => {
   it('answers allow or deny with the authorizer’s reason, by key or by fingerprint', async () => {
     const key = await createKey(...RESOURCES);
-    const explain = async (reference: string, method: string, target: string) =>
-      (await keys('explain', '--map', mapFile, reference, method, target)).out[0];
+    const explain = async (reference: string, method: string, target: string) => (await keys('explain', '--map', mapFile, reference, method, target)).out[0];
     expect(await explain(key, 'GET', '/resources/abc')).toBe('allow');
     expect(await explain(keyFingerprint(key), 'GET', '/resources?limit=5&cursor=x')).toBe('allow');
     expect(await explain(key, 'GET', '/analytics/daily-usage')).toMatch(/^deny: no-matching-grant/);
     expect(await explain(key, 'GET', '/resources?sort=asc')).toMatch(/^deny: no-matching-grant/);
-    expect(
-      await explain(`${key.slice(0, -1)}${key.endsWith('A') ? 'B' : 'A'}`, 'GET', '/resources/abc'),
-    ).toMatch(/^deny: bad-checksum/);
-    expect(await explain('sk_live_not_in_the_map', 'GET', '/resources/abc')).toMatch(
-      /^deny: unknown-key/,
-    );
+    expect(await explain(`${key.slice(0, -1)}${key.endsWith('A') ? 'B' : 'A'}`, 'GET', '/resources/abc')).toMatch(/^deny: bad-checksum/);
+    expect(await explain('sk_live_not_in_the_map', 'GET', '/resources/abc')).toMatch(/^deny: unknown-key/);
   });
 
   it('says expired for a key past its expiry', async () => {
     const key = await createKey(...RESOURCES, '--expires', '2026-12-31');
-    expect((await keys('explain', '--map', mapFile, key, 'GET', '/resources/1')).out[0]).toMatch(
-      /^deny: expired-key/,
-    );
+    expect((await keys('explain', '--map', mapFile, key, 'GET', '/resources/1')).out[0]).toMatch(/^deny: expired-key/);
   });
 });
 
 describe('tollgate-keys grant, ungrant, revoke, rotate, show', () => {
   it('grants and ungrants a key’s own grants', async () => {
     const key = await createKey('--grant', 'GET /resources/{id}');
-    expect(
-      (
-        await keys(
-          'grant',
-          '--map',
-          mapFile,
-          keyFingerprint(key),
-          '--grant',
-          'DELETE /resources/{id}',
-        )
-      ).code,
-    ).toBe(0);
-    expect((await keys('explain', '--map', mapFile, key, 'DELETE', '/resources/9')).out[0]).toBe(
-      'allow',
-    );
-    expect(
-      (await keys('ungrant', '--map', mapFile, key, '--grant', 'DELETE /resources/{id}')).code,
-    ).toBe(0);
-    expect((await keys('explain', '--map', mapFile, key, 'DELETE', '/resources/9')).out[0]).toMatch(
-      /^deny: no-matching-grant/,
-    );
+    expect((await keys('grant', '--map', mapFile, keyFingerprint(key), '--grant', 'DELETE /resources/{id}')).code).toBe(0);
+    expect((await keys('explain', '--map', mapFile, key, 'DELETE', '/resources/9')).out[0]).toBe('allow');
+    expect((await keys('ungrant', '--map', mapFile, key, '--grant', 'DELETE /resources/{id}')).code).toBe(0);
+    expect((await keys('explain', '--map', mapFile, key, 'DELETE', '/resources/9')).out[0]).toMatch(/^deny: no-matching-grant/);
   });
 
   it('revokes a key: the map no longer holds it', async () => {
     const key = await createKey(...RESOURCES);
     const other = await createKey(...RESOURCES);
-    expect(await keys('revoke', '--map', mapFile, keyFingerprint(key))).toMatchObject({
-      code: 0,
-      out: [`revoked key ${keyFingerprint(key)}`],
-    });
-    expect((await keys('explain', '--map', mapFile, key, 'GET', '/resources/1')).out[0]).toMatch(
-      /^deny: unknown-key/,
-    );
-    expect((await keys('explain', '--map', mapFile, other, 'GET', '/resources/1')).out[0]).toBe(
-      'allow',
-    );
+    expect(await keys('revoke', '--map', mapFile, keyFingerprint(key))).toMatchObject({ code: 0, out: [`revoked key ${keyFingerprint(key)}`] });
+    expect((await keys('explain', '--map', mapFile, key, 'GET', '/resources/1')).out[0]).toMatch(/^deny: unknown-key/);
+    expect((await keys('explain', '--map', mapFile, other, 'GET', '/resources/1')).out[0]).toBe('allow');
   });
 
   it('rotates a key: a new key with the same grants, the old one expiring after the overlap', async () => {
@@ -168,10 +108,7 @@ describe('tollgate-keys grant, ungrant, revoke, rotate, show', () => {
     expect(hasValidChecksum(fresh)).toBe(true);
     const map = JSON.parse(await readFile(mapFile, 'utf8'));
     expect(map.keys[hashedKeyName(old)].expiresAt).toBe('2027-01-02T00:00:00.000Z');
-    expect(map.keys[hashedKeyName(fresh)]).toEqual({
-      ...map.keys[hashedKeyName(old)],
-      expiresAt: undefined,
-    });
+    expect(map.keys[hashedKeyName(fresh)]).toEqual({ ...map.keys[hashedKeyName(old)], expiresAt: undefined });
     expect(JSON.stringify(map)).not.toContain(fresh);
   });
 
@@ -210,12 +147,7 @@ describe('tollgate-keys on bad input', () => {
       ['show', '--map', join(dir, 'missing.json'), key],
     ]) {
       const result = await keys(...argv);
-      expect({ argv, code: result.code, lines: result.err.length, out: result.out }).toEqual({
-        argv,
-        code: 2,
-        lines: 1,
-        out: [],
-      });
+      expect({ argv, code: result.code, lines: result.err.length, out: result.out }).toEqual({ argv, code: 2, lines: 1, out: [] });
       expect(result.err[0]).toMatch(/^error: /);
       expect(result.err[0]).not.toContain(key);
     }
@@ -226,11 +158,7 @@ describe('tollgate-keys on bad input', () => {
   it('refuses an unreadable map with exit code 2', async () => {
     await writeFile(mapFile, '{ not json');
     const result = await keys('create', '--map', mapFile, '--company', '42', '--user', '7');
-    expect(result).toEqual({
-      code: 2,
-      out: [],
-      err: [`error: key map ${mapFile} is not valid JSON`],
-    });
+    expect(result).toEqual({ code: 2, out: [], err: [`error: key map ${mapFile} is not valid JSON`] });
     expect(await readFile(mapFile, 'utf8')).toBe('{ not json');
   });
 });
@@ -244,58 +172,31 @@ describe('tollgate-keys explain and the authorizer', () => {
   });
   const requestArb = fc.record({
     method: fc.constantFrom('GET', 'POST', 'DELETE'),
-    path: fc.constantFrom(
-      '/resources',
-      '/resources/1',
-      '/analytics/daily',
-      '/orders/9/items',
-      '/other',
-    ),
+    path: fc.constantFrom('/resources', '/resources/1', '/analytics/daily', '/orders/9/items', '/other'),
     query: fc.subarray(['limit', 'cursor', 'sort', 'x']),
   });
 
   it('agree on random maps and requests (allow ↔ Allow, no-matching-grant ↔ Deny, any other reason ↔ 401)', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.array(
-          fc.record({ grants: fc.array(grantArb, { maxLength: 4 }), expired: fc.boolean() }),
-          { minLength: 1, maxLength: 4 },
-        ),
-        fc.array(fc.record({ keyIndex: fc.nat(5), mistype: fc.boolean(), request: requestArb }), {
-          minLength: 1,
-          maxLength: 6,
-        }),
+        fc.array(fc.record({ grants: fc.array(grantArb, { maxLength: 4 }), expired: fc.boolean() }), { minLength: 1, maxLength: 4 }),
+        fc.array(fc.record({ keyIndex: fc.nat(5), mistype: fc.boolean(), request: requestArb }), { minLength: 1, maxLength: 6 }),
         async (keySpecs, requests) => {
           await rm(mapFile, { force: true });
           const issued: string[] = [];
           for (const spec of keySpecs) {
-            const grants = spec.grants.flatMap((g) => [
-              '--grant',
-              `${g.method} ${g.path}${g.query.length ? `?${g.query.join(',')}` : ''}`,
-            ]);
-            issued.push(
-              await createKey(...grants, ...(spec.expired ? ['--expires', '2026-06-01'] : [])),
-            );
+            const grants = spec.grants.flatMap((g) => ['--grant', `${g.method} ${g.path}${g.query.length ? `?${g.query.join(',')}` : ''}`]);
+            issued.push(await createKey(...grants, ...(spec.expired ? ['--expires', '2026-06-01'] : [])));
           }
           const authorizer = createAuthorizer({
-            keyMaps: new CachingKeyMapLoader({
-              source: fileKeyMapSource(mapFile),
-              now: () => NOW,
-              logger: silent,
-            }),
+            keyMaps: new CachingKeyMapLoader({ source: fileKeyMapSource(mapFile), now: () => NOW, logger: silent }),
             logger: silent,
           });
           for (const { keyIndex, mistype, request } of requests) {
             const known = issued[keyIndex];
-            const key =
-              known === undefined
-                ? 'sk_live_unknown_key'
-                : mistype
-                  ? `${known.slice(0, -1)}${known.endsWith('A') ? 'B' : 'A'}`
-                  : known;
+            const key = known === undefined ? 'sk_live_unknown_key' : mistype ? `${known.slice(0, -1)}${known.endsWith('A') ? 'B' : 'A'}` : known;
             const target = `${request.path}${request.query.length ? `?${request.query.map((q) => `${q}=1`).join('&')}` : ''}`;
-            const explained =
-              (await keys('explain', '--map', mapFile, key, request.method, target)).out[0] ?? '';
+            const explained = (await keys('explain', '--map', mapFile, key, request.method, target)).out[0] ?? '';
             const query = Object.fromEntries(request.query.map((q) => [q, '1']));
             const event = {
               methodArn: `arn:aws:execute-api:eu-west-1:123456789012:abc/prod/${request.method}${request.path}`,
@@ -306,16 +207,10 @@ describe('tollgate-keys explain and the authorizer', () => {
               requestContext: { requestId: 'r' },
             };
             const authorized = await authorizer.authorize(event).then(
-              (result) =>
-                result.policyDocument.Statement.some((s) => s.Effect === 'Deny') ? 'Deny' : 'Allow',
+              (result) => (result.policyDocument.Statement.some((s) => s.Effect === 'Deny') ? 'Deny' : 'Allow'),
               () => '401',
             );
-            const expected =
-              explained === 'allow'
-                ? 'Allow'
-                : explained.startsWith('deny: no-matching-grant')
-                  ? 'Deny'
-                  : '401';
+            const expected = explained === 'allow' ? 'Allow' : explained.startsWith('deny: no-matching-grant') ? 'Deny' : '401';
             expect({ explained, authorized }).toEqual({ explained, authorized: expected });
           }
         },

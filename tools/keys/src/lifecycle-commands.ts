@@ -1,11 +1,4 @@
-import {
-  generateApiKey,
-  hashedKeyName,
-  keyFingerprint,
-  usageIdentifierOf,
-  type ApiKeyEnvironment,
-  type Decision,
-} from '@tollgate/authz';
+import { generateApiKey, hashedKeyName, keyFingerprint, usageIdentifierOf, type ApiKeyEnvironment, type Decision } from '@tollgate/authz';
 import { explainRequest, shardName, shardOfHashedName } from '@tollgate/authz/offline';
 import { parseArgs } from 'node:util';
 import { parseDuration, parseExpiry } from './duration.js';
@@ -43,11 +36,7 @@ export function isLifecycleCommand(command: string | undefined): command is Life
   return (COMMANDS as readonly (string | undefined)[]).includes(command);
 }
 
-export async function runLifecycleCommand(
-  command: LifecycleCommand,
-  args: readonly string[],
-  context: LifecycleContext,
-): Promise<number> {
+export async function runLifecycleCommand(command: LifecycleCommand, args: readonly string[], context: LifecycleContext): Promise<number> {
   switch (command) {
     case 'create':
       return create(args, context);
@@ -67,36 +56,21 @@ export async function runLifecycleCommand(
 
 type Options = NonNullable<Parameters<typeof parseArgs>[0]>['options'];
 
-function parse<T extends Options>(
-  command: string,
-  args: readonly string[],
-  options: T,
-  positionals: number,
-) {
+function parse<T extends Options>(command: string, args: readonly string[], options: T, positionals: number) {
   let parsed;
   try {
-    parsed = parseArgs({
-      args: [...args],
-      options: { ...options, map: { type: 'string' } },
-      allowPositionals: true,
-      strict: true,
-    });
+    parsed = parseArgs({ args: [...args], options: { ...options, map: { type: 'string' } }, allowPositionals: true, strict: true });
   } catch (error) {
     throw new InputError(`${command}: ${error instanceof Error ? error.message : String(error)}`);
   }
   const map = (parsed.values as Record<string, unknown>)['map'];
   if (typeof map !== 'string') throw new InputError(`${command} needs --map <file>`);
-  if (parsed.positionals.length !== positionals)
-    throw new InputError(
-      `${command} takes ${positionals} argument(s), got ${parsed.positionals.length} (see --help)`,
-    );
+  if (parsed.positionals.length !== positionals) throw new InputError(`${command} takes ${positionals} argument(s), got ${parsed.positionals.length} (see --help)`);
   return { values: parsed.values, positionals: parsed.positionals, map };
 }
 
 function strings(value: unknown): string[] {
-  return Array.isArray(value)
-    ? value.filter((item): item is string => typeof item === 'string')
-    : [];
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
 }
 
 async function create(args: readonly string[], { output }: LifecycleContext): Promise<number> {
@@ -113,22 +87,13 @@ async function create(args: readonly string[], { output }: LifecycleContext): Pr
     },
     0,
   );
-  const {
-    company,
-    user,
-    expires,
-    env = 'live',
-  } = values as { company?: string; user?: string; expires?: string; env?: string };
-  if (company === undefined || user === undefined)
-    throw new InputError('create needs --company <id> and --user <id>');
-  if (env !== 'live' && env !== 'test')
-    throw new InputError(`--env must be live or test, not "${env}"`);
+  const { company, user, expires, env = 'live' } = values as { company?: string; user?: string; expires?: string; env?: string };
+  if (company === undefined || user === undefined) throw new InputError('create needs --company <id> and --user <id>');
+  if (env !== 'live' && env !== 'test') throw new InputError(`--env must be live or test, not "${env}"`);
   const plans = strings(values.plan);
   const grants = strings(values.grant).map(parseGrantSpec);
   const map = await readKeyMapFile(file, { createIfMissing: true });
-  for (const plan of plans)
-    if (map.plans[plan] === undefined)
-      throw new InputError(`plan "${plan}" is not defined in ${file}`);
+  for (const plan of plans) if (map.plans[plan] === undefined) throw new InputError(`plan "${plan}" is not defined in ${file}`);
   const key = generateApiKey(env as ApiKeyEnvironment);
   map.keys[hashedKeyName(key)] = {
     companyId: identity(company),
@@ -140,9 +105,7 @@ async function create(args: readonly string[], { output }: LifecycleContext): Pr
   } as EditableKeyMap['keys'][string];
   await writeKeyMapFile(file, map);
   output.out(key);
-  output.err(
-    `created key ${keyFingerprint(key)} for company ${company}, user ${user}: store it now, it is not shown again`,
-  );
+  output.err(`created key ${keyFingerprint(key)} for company ${company}, user ${user}: store it now, it is not shown again`);
   return 0;
 }
 
@@ -151,19 +114,10 @@ function identity(value: string): number | string {
   return /^(0|[1-9]\d{0,14})$/.test(value) ? Number(value) : value;
 }
 
-async function changeGrants(
-  command: 'grant' | 'ungrant',
-  args: readonly string[],
-  { output }: LifecycleContext,
-): Promise<number> {
-  const {
-    values,
-    positionals,
-    map: file,
-  } = parse(command, args, { grant: { type: 'string', multiple: true } }, 1);
+async function changeGrants(command: 'grant' | 'ungrant', args: readonly string[], { output }: LifecycleContext): Promise<number> {
+  const { values, positionals, map: file } = parse(command, args, { grant: { type: 'string', multiple: true } }, 1);
   const changes = strings(values.grant).map(parseGrantSpec);
-  if (changes.length === 0)
-    throw new InputError(`${command} needs at least one --grant '<METHOD> <path>[?q1,q2]'`);
+  if (changes.length === 0) throw new InputError(`${command} needs at least one --grant '<METHOD> <path>[?q1,q2]'`);
   const map = await readKeyMapFile(file);
   const { storedName } = storedNameOf(map, positionals[0] ?? '');
   const entry = map.keys[storedName];
@@ -172,18 +126,13 @@ async function changeGrants(
     const has = grants.some((grant) => sameGrant(grant, change));
     if (command === 'grant' && !has) grants = [...grants, change];
     if (command === 'ungrant') {
-      if (!has)
-        throw new InputError(
-          `key ${fingerprintOf(storedName)} has no own grant ${formatGrant(change)}`,
-        );
+      if (!has) throw new InputError(`key ${fingerprintOf(storedName)} has no own grant ${formatGrant(change)}`);
       grants = grants.filter((grant) => !sameGrant(grant, change));
     }
   }
   map.keys[storedName] = { ...entry, grants } as EditableKeyMap['keys'][string];
   await writeKeyMapFile(file, map);
-  output.out(
-    `${command === 'grant' ? 'granted' : 'ungranted'} ${changes.map(formatGrant).join(', ')} for key ${fingerprintOf(storedName)}`,
-  );
+  output.out(`${command === 'grant' ? 'granted' : 'ungranted'} ${changes.map(formatGrant).join(', ')} for key ${fingerprintOf(storedName)}`);
   return 0;
 }
 
@@ -198,92 +147,60 @@ async function revoke(args: readonly string[], { output }: LifecycleContext): Pr
 }
 
 async function rotate(args: readonly string[], { output, now }: LifecycleContext): Promise<number> {
-  const {
-    values,
-    positionals,
-    map: file,
-  } = parse('rotate', args, { overlap: { type: 'string' }, env: { type: 'string' } }, 1);
-  if (typeof values.overlap !== 'string')
-    throw new InputError('rotate needs --overlap <duration> (e.g. 24h; 0s ends the old key now)');
+  const { values, positionals, map: file } = parse('rotate', args, { overlap: { type: 'string' }, env: { type: 'string' } }, 1);
+  if (typeof values.overlap !== 'string') throw new InputError('rotate needs --overlap <duration> (e.g. 24h; 0s ends the old key now)');
   const overlapMs = parseDuration('--overlap', values.overlap);
   const map = await readKeyMapFile(file);
   const { storedName } = storedNameOf(map, positionals[0] ?? '');
   const old = map.keys[storedName];
   if (old === undefined) throw new InputError(`no key ${fingerprintOf(storedName)} in the map`);
   const env = values.env ?? 'live';
-  if (env !== 'live' && env !== 'test')
-    throw new InputError(`--env must be live or test, not "${String(env)}"`);
+  if (env !== 'live' && env !== 'test') throw new InputError(`--env must be live or test, not "${String(env)}"`);
   const key = generateApiKey(env);
-  const oldEnd = Math.min(
-    now() + overlapMs,
-    old.expiresAt === undefined ? Infinity : Date.parse(old.expiresAt),
-  );
+  const oldEnd = Math.min(now() + overlapMs, old.expiresAt === undefined ? Infinity : Date.parse(old.expiresAt));
   map.keys[storedName] = { ...old, expiresAt: new Date(oldEnd).toISOString() };
   map.keys[hashedKeyName(key)] = old;
   await writeKeyMapFile(file, map);
   output.out(key);
-  output.err(
-    `rotated key ${fingerprintOf(storedName)} to ${keyFingerprint(key)}; the old key expires at ${new Date(oldEnd).toISOString()}`,
-  );
+  output.err(`rotated key ${fingerprintOf(storedName)} to ${keyFingerprint(key)}; the old key expires at ${new Date(oldEnd).toISOString()}`);
   return 0;
 }
 
 async function show(args: readonly string[], { output }: LifecycleContext): Promise<number> {
   const { values, positionals, map: file } = parse('show', args, { shards: { type: 'string' } }, 1);
   const shards = values.shards === undefined ? 1 : Number(values.shards);
-  if (!Number.isInteger(shards) || shards < 1)
-    throw new InputError('--shards must be a positive whole number');
+  if (!Number.isInteger(shards) || shards < 1) throw new InputError('--shards must be a positive whole number');
   const map = await readKeyMapFile(file);
   const { storedName } = storedNameOf(map, positionals[0] ?? '');
   const entry = map.keys[storedName];
   if (entry === undefined) throw new InputError(`no key ${fingerprintOf(storedName)} in the map`);
-  const planGrants = (entry.plans ?? []).flatMap((plan) =>
-    (map.plans[plan] ?? []).map((grant) => `${formatGrant(grant)} (plan ${plan})`),
-  );
+  const planGrants = (entry.plans ?? []).flatMap((plan) => (map.plans[plan] ?? []).map((grant) => `${formatGrant(grant)} (plan ${plan})`));
   output.out(`key ${fingerprintOf(storedName)} (${storedName})`);
-  output.out(
-    `company ${entry.companyId}, user ${entry.userId}${entry.disabled ? ', disabled' : ''}`,
-  );
+  output.out(`company ${entry.companyId}, user ${entry.userId}${entry.disabled ? ', disabled' : ''}`);
   output.out(`plans: ${(entry.plans ?? []).join(', ') || 'none'}`);
-  output.out(
-    `grants: ${[...planGrants, ...(entry.grants ?? []).map(formatGrant)].join('; ') || 'none'}`,
-  );
+  output.out(`grants: ${[...planGrants, ...(entry.grants ?? []).map(formatGrant)].join('; ') || 'none'}`);
   output.out(`expires: ${entry.expiresAt ?? 'never'}`);
   output.out(`shard: ${shardName(shardOfHashedName(storedName, shards))} of ${shards}`);
   output.out(`usage id: ${usageIdentifierOf(storedName)}`);
   return 0;
 }
 
-async function explain(
-  args: readonly string[],
-  { output, now }: LifecycleContext,
-): Promise<number> {
+async function explain(args: readonly string[], { output, now }: LifecycleContext): Promise<number> {
   const { positionals, map: file } = parse('explain', args, {}, 3);
   const [reference = '', method = '', target = ''] = positionals;
-  if (!target.startsWith('/'))
-    throw new InputError(`explain needs a path starting with /, not "${target}"`);
+  if (!target.startsWith('/')) throw new InputError(`explain needs a path starting with /, not "${target}"`);
   const map = await readKeyMapFile(file);
   const url = new URL(target, 'http://explain.invalid');
-  const request = {
-    method: method.toUpperCase(),
-    path: decodeURIComponent(url.pathname),
-    queryParameterNames: [...new Set(url.searchParams.keys())],
-  };
+  const request = { method: method.toUpperCase(), path: decodeURIComponent(url.pathname), queryParameterNames: [...new Set(url.searchParams.keys())] };
   // A fingerprint names a stored key; anything else is a presented key, judged as the authorizer judges it (checksum first).
   const named = FINGERPRINT.test(reference) ? storedNameOf(map, reference).storedName : undefined;
-  const decision = explainRequest(
-    { version: 2, ...map },
-    named === undefined ? { apiKey: reference } : { storedName: named },
-    request,
-    now,
-  );
+  const decision = explainRequest({ version: 2, ...map }, named === undefined ? { apiKey: reference } : { storedName: named }, request, now);
   output.out(describe(decision));
   return decision.effect === 'Allow' ? 0 : 1;
 }
 
 function describe(decision: Decision): string {
   if (decision.effect === 'Allow') return 'allow';
-  if (decision.effect === 'Deny')
-    return `deny: ${decision.reason} (key of company ${decision.key.companyId} has no grant for this method, path and query)`;
+  if (decision.effect === 'Deny') return `deny: ${decision.reason} (key of company ${decision.key.companyId} has no grant for this method, path and query)`;
   return `deny: ${decision.reason} (answered 401)`;
 }
