@@ -17,7 +17,7 @@ import { RouteTable, type QueryRule, type RouteAcceptor } from './route-table.js
 export class GrantIndex implements RouteAcceptor {
   private readonly routes = new RouteTable();
   /** The API's path templates this index was built with (`GrantIndexOptions.servedPaths`). */
-  readonly servedPaths: readonly string[] | undefined;
+  readonly servedPaths: readonly string[];
   private cells = new Int32Array(1024);
   private used = 0;
   private readonly queryRules: (readonly QueryRule[])[] = [];
@@ -30,15 +30,12 @@ export class GrantIndex implements RouteAcceptor {
 
   /** Throws `TypeError` naming an invalid served path template. */
   constructor(options: GrantIndexOptions = {}) {
-    this.servedPaths = options.servedPaths && [...options.servedPaths];
-    if (this.servedPaths === undefined) return;
-    this.routes.servePaths(
-      this.servedPaths.map((template) => {
-        const parsed = parsePathTemplate(template);
-        if (typeof parsed === 'string') throw new TypeError(`served path ${JSON.stringify(template)} ${parsed}`);
-        return parsed;
-      }),
-    );
+    this.servedPaths = [...(options.servedPaths ?? [])];
+    for (const template of this.servedPaths) {
+      const parsed = parsePathTemplate(template);
+      if (typeof parsed === 'string') throw new TypeError(`served path ${JSON.stringify(template)} ${parsed}`);
+      this.routes.servePath(parsed);
+    }
   }
 
   /** Cells used: what a long-lived shared table has grown to (it only grows with new content). */
@@ -138,10 +135,9 @@ export interface GrantIndexOptions {
    * Every path template the API serves (its router's templates, e.g. `/resources/{id}`). A
    * request is judged on the template the router would serve it from: a key granted
    * `/resources/{id}` is denied `/resources/search` once `/resources/search` is served, even if
-   * no key is granted it; a granted template the API does not serve grants nothing (the router
-   * would not serve it, and it must not shadow a served `{param}` sibling). Default: unknown —
-   * then the granted templates compiled so far stand in for the API's, and a served template no
-   * key is granted is invisible: give the served paths wherever they are known.
+   * no key is granted it. Granted templates are paths too (known once a key granted one has been
+   * judged), so a served path missing here still counts once some key is granted it. Default:
+   * none — then a served template no key is granted is invisible: give the served paths.
    */
   readonly servedPaths?: readonly string[];
 }

@@ -111,8 +111,6 @@ export class RouteTable {
   private readonly templates = new Map<string, readonly TemplateSegment[]>();
   private readonly queryRules = new Map<string, QueryRule>();
   private routes = 0;
-  /** Whether a granted template is a path the router has: yes until the table is told the served paths. */
-  private grantsArePaths = true;
 
   /** How many routes are registered; ids are `0 … count-1`. */
   get count(): number {
@@ -145,19 +143,19 @@ export class RouteTable {
   }
 
   /**
-   * Makes these the paths the walk chooses between — the API's, as its router has them — even
-   * where no key is granted one; a granted template no longer adds a path (the router would
-   * not serve it). Call before registering any route.
+   * Registers a path the API serves (its router has it), so the walk chooses between templates
+   * as the router does even where no key is granted one of them.
    */
-  servePaths(paths: readonly (readonly TemplateSegment[])[]): void {
-    this.grantsArePaths = false;
-    for (const segments of paths) this.node(segments).ends = true;
+  servePath(segments: readonly TemplateSegment[]): void {
+    this.node(segments).ends = true;
   }
 
   /** The id of a route, registering it (and its path) on first use. */
   routeId(method: string, segments: readonly TemplateSegment[]): number {
     const node = this.node(segments);
-    if (this.grantsArePaths) node.ends = true;
+    // A granted template is a path too: were the served paths incomplete, a route some key is
+    // granted still takes its requests from a {param} sibling.
+    node.ends = true;
     let id = node.routeOf(method);
     if (id === -1) {
       id = this.routes++;
