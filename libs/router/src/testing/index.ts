@@ -6,3 +6,9 @@ export {
   type RestProxyIdentity,
   type RestProxyRequestContext,
 } from './proxy-event.js';
+export {
+  pathMatchingCases,
+  referencePathMatch,
+  type PathMatch,
+  type PathMatchingCase,
+} from './reference-path-match.js';
