@@ -36,3 +36,4 @@ export {
   resourcePrefix,
   stackName,
 } from './naming.js';
+export { servedPaths } from './served-paths.js';
