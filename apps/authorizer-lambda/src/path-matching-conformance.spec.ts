@@ -1,5 +1,15 @@
-import { buildPolicy, compileKeyMap, decide, hashedKeyName } from '@tollgate/authz';
-import { pathMatchingCases, referencePathMatch } from '@tollgate/router/testing';
+import {
+  buildPolicy,
+  compileKeyMap,
+  decide,
+  hashedKeyName,
+  KeyMapFormatError,
+} from '@tollgate/authz';
+import {
+  pathMatchingCases,
+  referencePathMatch,
+  templateGrammarCases,
+} from '@tollgate/router/testing';
 
 // The authorizer's matchers held to the shared path-matching cases of `@tollgate/router/testing`
 // (the router, the local API's resources and the router's test events run the same cases).
@@ -39,6 +49,23 @@ function authorizedTemplate(
   expect(allowed.length).toBeLessThanOrEqual(1);
   return allowed[0];
 }
+
+describe('the key map’s grant templates, in the shared template grammar', () => {
+  // A version-1 map is validated whole when it loads (version 2 validates a key's entry on its first use).
+  const compile = (path: string) => () =>
+    compileKeyMap({
+      [keyOf(0)]: { companyId: 42, userId: 7, authorizedRequests: [{ method: 'GET', path }] },
+    });
+  it.each(templateGrammarCases.valid)('accepts %j', (template) =>
+    expect(compile(template)).not.toThrow(),
+  );
+  it.each(templateGrammarCases.invalid)('refuses %j', (template) =>
+    expect(compile(template)).toThrow(KeyMapFormatError),
+  );
+  it.each(templateGrammarCases.invalid)('refuses %j as a served path', (template) =>
+    expect(() => keyMapFor([], [template])).toThrow(TypeError),
+  );
+});
 
 describe('the authorizer on the shared path-matching conformance cases', () => {
   it.each(cases)(

@@ -9,6 +9,7 @@ export {
 export {
   pathMatchingCases,
   referencePathMatch,
+  templateGrammarCases,
   type PathMatch,
   type PathMatchingCase,
 } from './reference-path-match.js';

@@ -1,9 +1,16 @@
 import { compileRoutes } from '../compile-routes.js';
+import { RouteDefinitionError } from '../route-definition-error.js';
 import { matchRoute } from '../match-route.js';
 import { proxyEvent } from './proxy-event.js';
-import { pathMatchingCases, referencePathMatch, type PathMatch } from './reference-path-match.js';
+import { pathMatchingCases, referencePathMatch, templateGrammarCases, type PathMatch } from './reference-path-match.js';
 
 const cases = pathMatchingCases.flatMap(({ name, templates, paths }) => paths.map((path) => ({ name, templates, path })));
+
+describe('the shared template grammar cases', () => {
+  const compile = (path: string) => () => compileRoutes([{ method: 'GET', path, version: '2025-01-01', handler: () => ({ status: 204 }) }]);
+  it.each(templateGrammarCases.valid)('compileRoutes accepts %j', (template) => expect(compile(template)).not.toThrow());
+  it.each(templateGrammarCases.invalid)('compileRoutes refuses %j', (template) => expect(compile(template)).toThrow(RouteDefinitionError));
+});
 
 describe('the shared path-matching conformance cases', () => {
   it.each(cases)('matchRoute: $name: $path', ({ templates, path }) => {

@@ -123,3 +123,13 @@ export const pathMatchingCases: readonly PathMatchingCase[] = [
     paths: ['/public/..', '/public/../admin', '/public/.', '/a.b/(c)', '/aXb/(c)', '/a%2Eb/%28c%29', '/admin/..'],
   },
 ];
+
+/**
+ * Templates every `{name}` grammar in the repository accepts, and ones it refuses: no leading
+ * `/`, braces that are not a whole `{name}` segment (`{id}.json`, greedy `{proxy+}`, `{1d}`), a
+ * repeated name, a literal written encoded (requests are matched decoded).
+ */
+export const templateGrammarCases = {
+  valid: ['/', '/resources', '/resources/{id}', '/a//{$b_1}/', '/a.b/*/(c)', '/café/{_x}', '/t/'],
+  invalid: ['', 'resources', '/r/{id}.json', '/r/{proxy+}', '/r/{1d}', '/r/{}', '/r/{id}/{id}', '/r/%73earch', '/r/{i-d}', '/r/x}'],
+} as const;
