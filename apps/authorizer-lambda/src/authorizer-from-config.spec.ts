@@ -5,6 +5,7 @@ import {
 } from '@aws-sdk/client-secrets-manager';
 import type { APIGatewayRequestAuthorizerEvent } from 'aws-lambda';
 import { hashedKeyName } from '@tollgate/authz';
+import { servedPaths } from '@tollgate/domain-registry';
 import type { Authorizer, AuthzLogger } from '@tollgate/authz/authorizer';
 import { shardKeyMap, shardName, shardOfHashedName } from '@tollgate/authz/offline';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -70,6 +71,33 @@ describe('authorizerFromConfig', () => {
     await expect(authorize(event('/resources/1', 'nope'))).rejects.toThrow(
       new Error('Unauthorized'),
     );
+  });
+
+  it('judges a request on the route the router serves: a {id} grant does not cover a served static sibling', async () => {
+    const path = join(dir, 'keys-served.json');
+    await writeFile(path, keyMap);
+    const config = { ...base, keyMapSource: { kind: 'file', path } } as const;
+    const effect = async (authorize: ReturnType<typeof handlerOf>, requestPath: string) =>
+      (await authorize(event(requestPath))).policyDocument.Statement[0]?.Effect;
+    const served = [...servedPaths, '/resources/search'];
+    const knowing = handlerOf(
+      authorizerFromConfig(config, { logger: silent, servedPaths: served }),
+    );
+    expect(await effect(knowing, '/resources/1')).toBe('Allow');
+    expect(await effect(knowing, '/resources/search')).toBe('Deny');
+    expect(await effect(knowing, '/resources/%73earch')).toBe('Deny');
+    // Without the served paths, the static route no key is granted is invisible.
+    const blind = handlerOf(authorizerFromConfig(config, { logger: silent }));
+    expect(await effect(blind, '/resources/search')).toBe('Allow');
+  });
+
+  it('refuses an invalid served path template at cold start, naming it', () => {
+    expect(() =>
+      authorizerFromConfig(
+        { ...base, keyMapSource: { kind: 'file', path: join(dir, 'keys.json') } },
+        { logger: silent, servedPaths: ['/resources/{id}.json'] },
+      ),
+    ).toThrow(/served path "\/resources\/\{id\}\.json"/);
   });
 
   describe('from Secrets Manager', () => {

@@ -17,6 +17,12 @@ export interface AuthorizerDependencies {
   readonly logger?: AuthzLogger;
   /** Tests pass a mocked client; in AWS the source creates one on first load. */
   readonly secretsManagerClient?: SecretsManagerClientLike;
+  /**
+   * Every path template the API serves (main.ts passes the registry's `servedPaths`), so a
+   * request is judged on the route the router serves it from — a key granted `/r/{id}` is not
+   * granted a served `/r/search`. Throws `TypeError` at cold start for an invalid template.
+   */
+  readonly servedPaths?: readonly string[];
 }
 
 /** Wires the configured key-map source, cache and policy scope into the authorizer. */
@@ -33,10 +39,10 @@ export function authorizerFromConfig(
 
 function keyMapProvider(
   config: AuthorizerConfig,
-  { logger, secretsManagerClient: client }: AuthorizerDependencies,
+  { logger, secretsManagerClient: client, servedPaths }: AuthorizerDependencies,
 ): KeyMapProvider {
   const { keyMapSource } = config;
-  const caching = { ttlMs: config.cacheTtlMs, graceMs: config.graceMs, logger };
+  const caching = { ttlMs: config.cacheTtlMs, graceMs: config.graceMs, logger, servedPaths };
   switch (keyMapSource.kind) {
     case 'file':
       return new CachingKeyMapLoader({ source: fileKeyMapSource(keyMapSource.path), ...caching });

@@ -1,4 +1,5 @@
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import { referencePathMatch } from '@tollgate/router/testing';
 
 /** The parts of an OpenAPI document the check reads. */
 interface Document {
@@ -67,9 +68,8 @@ export class ContractCheck {
     const document = (exchange.version && this.documents.get(exchange.version)) || this.newest;
     const path = new URL(exchange.url, 'http://local').pathname;
     const where = `${exchange.method} ${exchange.url} (${document.info.version}) → ${exchange.status}`;
-    const template = Object.keys(document.paths).find((candidate) =>
-      templatePattern(candidate).test(path),
-    );
+    // The router's choice: decoded segments, the most specific template (one path grammar).
+    const template = referencePathMatch(Object.keys(document.paths), path)?.template;
     const operation =
       template === undefined
         ? undefined
@@ -116,14 +116,6 @@ export class ContractCheck {
     }
     return validate;
   }
-}
-
-function templatePattern(template: string): RegExp {
-  const escaped = template
-    .split(/(\{[^}]+\})/)
-    .map((part) => (part.startsWith('{') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
-    .join('');
-  return new RegExp(`^${escaped}$`);
 }
 
 const checks = new Map<string, Promise<ContractCheck>>();

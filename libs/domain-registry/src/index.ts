@@ -37,3 +37,4 @@ export {
   stackName,
 } from './naming.js';
 export { loadRouteTables, RouteTableError, type ModuleImporter } from './route-tables.js';
+export { servedPaths } from './served-paths.js';

@@ -2,9 +2,11 @@ import fc from 'fast-check';
 import { compileRoutes } from './compile-routes.js';
 import { matchRoute } from './match-route.js';
 import type { HttpMethod, RouteDefinition } from './route.js';
+import { referencePathMatch } from './testing/reference-path-match.js';
 
 /**
- * The spec, written as plainly as possible and scanning every route: the compiled router must
+ * The spec, written as plainly as possible and scanning every route — the path chosen by the
+ * shared oracle `referencePathMatch` (`@tollgate/router/testing`) — the compiled router must
  * agree with it on random tables and paths.
  */
 type Outcome =
@@ -22,28 +24,18 @@ function decodeOrNull(raw: string): string | null {
   }
 }
 
+/** The router on top of the shared path oracle: path first, then RegExp paths, then method, then version. */
 function referenceMatch(routes: RouteDefinition[], method: string, path: string, version: string): Outcome {
-  const raw = path.split('/').slice(1);
-  const decoded = raw.map((segment) => decodeOrNull(segment) ?? segment);
   const templateOf = (route: RouteDefinition) => (route.path as string).split('/').slice(1);
   const isParam = (segment: string) => segment.startsWith('{');
+  const raw = path.split('/').slice(1);
+  const key = (template: string) => template.replace(/\{[^/]*\}/g, '{}');
 
-  // Every template that matches, then the most specific: static beats parameter, leftmost first.
-  const matching = routes.filter((route) => {
-    if (typeof route.path !== 'string' || !path.startsWith('/')) return false;
-    const template = templateOf(route);
-    return (
-      template.length === decoded.length &&
-      template.every((segment, i) => (isParam(segment) ? decoded[i] !== '' : segment === decoded[i]))
-    );
-  });
-  const shape = (route: RouteDefinition) => templateOf(route).map((s) => (isParam(s) ? '1' : '0')).join('');
+  const templates = routes.flatMap((route) => (typeof route.path === 'string' ? [route.path] : []));
+  const chosen = referencePathMatch(templates, path);
   let pathRoutes: RouteDefinition[] = [];
-  if (matching.length > 0) {
-    const best = matching.map(shape).sort()[0];
-    const bestKey = matching.find((route) => shape(route) === best) as RouteDefinition;
-    const key = (route: RouteDefinition) => templateOf(route).map((s) => (isParam(s) ? '{}' : s)).join('/');
-    pathRoutes = matching.filter((route) => key(route) === key(bestKey));
+  if (chosen !== undefined) {
+    pathRoutes = routes.filter((route) => typeof route.path === 'string' && key(route.path) === key(chosen.template));
   } else {
     const first = routes.find((route) => route.path instanceof RegExp && route.path.test(path));
     if (first === undefined) return { kind: 'not-found' };

@@ -77,6 +77,16 @@ describe('tollgate-keys explain', () => {
     expect(await explain('sk_live_not_in_the_map', 'GET', '/resources/abc')).toMatch(/^deny: unknown-key/);
   });
 
+  it('judges the path as sent, as the authorizer does: each segment decoded, %2F inside its segment, no dot-segment removal', async () => {
+    const key = await createKey(...RESOURCES);
+    const explain = async (target: string) => (await keys('explain', '--map', mapFile, key, 'GET', target)).out[0];
+    expect(await explain('/resources/a%2Fb')).toBe('allow');
+    expect(await explain('/%72esources/abc')).toBe('allow');
+    expect(await explain('/%72esources?limit=1#top')).toBe('allow');
+    expect(await explain('/resources/abc/..')).toMatch(/^deny: no-matching-grant/);
+    expect(await explain('/resources/abc/x/..')).toMatch(/^deny: no-matching-grant/);
+  });
+
   it('says expired for a key past its expiry', async () => {
     const key = await createKey(...RESOURCES, '--expires', '2026-12-31');
     expect((await keys('explain', '--map', mapFile, key, 'GET', '/resources/1')).out[0]).toMatch(/^deny: expired-key/);

@@ -1,5 +1,6 @@
 import { generateApiKey, hashedKeyName, keyFingerprint, usageIdentifierOf, type ApiKeyEnvironment, type Decision } from '@tollgate/authz';
 import { explainRequest, shardName, shardOfHashedName } from '@tollgate/authz/offline';
+import { servedPaths } from '@tollgate/domain-registry';
 import { parseArgs } from 'node:util';
 import { parseDuration, parseExpiry } from './duration.js';
 import { formatGrant, parseGrantSpec, sameGrant, type GrantSpec } from './grant-spec.js';
@@ -190,11 +191,12 @@ async function explain(args: readonly string[], { output, now }: LifecycleContex
   const [reference = '', method = '', target = ''] = positionals;
   if (!target.startsWith('/')) throw new InputError(`explain needs a path starting with /, not "${target}"`);
   const map = await readKeyMapFile(file);
-  const url = new URL(target, 'http://explain.invalid');
-  const request = { method: method.toUpperCase(), path: decodeURIComponent(url.pathname), queryParameterNames: [...new Set(url.searchParams.keys())] };
+  // The path as sent, as the authorizer sees it in `event.path`: not decoded here, nor dot-segment normalized as a URL would be.
+  const [path = '', query = ''] = target.split('#', 1)[0]?.split(/\?(.*)/s) ?? [];
+  const request = { method: method.toUpperCase(), path, queryParameterNames: [...new Set(new URLSearchParams(query).keys())] };
   // A fingerprint names a stored key; anything else is a presented key, judged as the authorizer judges it (checksum first).
   const named = FINGERPRINT.test(reference) ? storedNameOf(map, reference).storedName : undefined;
-  const decision = explainRequest({ version: 2, ...map }, named === undefined ? { apiKey: reference } : { storedName: named }, request, now);
+  const decision = explainRequest({ version: 2, ...map }, named === undefined ? { apiKey: reference } : { storedName: named }, request, now, servedPaths);
   output.out(describe(decision));
   return decision.effect === 'Allow' ? 0 : 1;
 }

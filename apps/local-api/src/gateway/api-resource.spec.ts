@@ -1,5 +1,6 @@
 import type { DomainDefinition } from '@tollgate/domain-registry';
 import { domains } from '@tollgate/domain-registry';
+import { pathMatchingCases, referencePathMatch } from '@tollgate/router/testing';
 import { createResourceMatcher } from './api-resource.js';
 
 const registry: DomainDefinition[] = [
@@ -67,5 +68,39 @@ describe('createResourceMatcher', () => {
     expect(real('/resources/1')?.domain.name).toBe('resources');
     expect(real('/analytics/r-1')?.domain.name).toBe('analytics');
     expect(real('/analytics')).toBeUndefined();
+  });
+});
+
+describe('createResourceMatcher, on the shared path-matching conformance cases', () => {
+  const cases = pathMatchingCases.flatMap(({ name, templates, paths }) =>
+    paths.map((path) => ({ name, templates, path })),
+  );
+  const registryOf = (templates: readonly string[]): DomainDefinition[] => [
+    { ...(registry[0] as DomainDefinition), apiResources: [...templates] },
+  ];
+
+  it.each(cases)('$name: $path', ({ templates, path }) => {
+    const expected = referencePathMatch(templates, path);
+    const matched = createResourceMatcher(registryOf(templates))(path);
+    expect(matched?.resource).toBe(expected?.template);
+    // A malformed parameter is kept as sent (API Gateway passes it on; the router answers 400).
+    const params = Object.fromEntries(
+      Object.entries(expected?.params ?? {}).map(([name, value]) => [
+        name,
+        value ?? matched?.pathParameters[name],
+      ]),
+    );
+    expect(matched?.pathParameters).toEqual(expected && params);
+  });
+
+  it('ranks a greedy {proxy+} below a {name} at the same segment, and both below a literal', () => {
+    const match = createResourceMatcher(
+      registryOf(['/r/{proxy+}', '/r/{id}/x', '/r/{id}', '/r/a/{proxy+}']),
+    );
+    expect(match('/r/1')?.resource).toBe('/r/{id}');
+    expect(match('/r/1/x')?.resource).toBe('/r/{id}/x');
+    expect(match('/r/1/y')?.resource).toBe('/r/{proxy+}');
+    expect(match('/r/a/x')?.resource).toBe('/r/a/{proxy+}');
+    expect(match('/r/%61/x')?.resource).toBe('/r/a/{proxy+}');
   });
 });

@@ -147,6 +147,54 @@ describe('GrantIndex', () => {
     });
   });
 
+  describe('path first, as the router matches', () => {
+    it('compares each segment percent-decoded, as the router does', () => {
+      const key = compileGrants([grant('GET', '/resources/search'), grant('GET', '/resources/{id}/x')]);
+      expect(key.allows('GET', '/resources/%73earch')).toBe(true);
+      expect(key.allows('GET', '/%72esources/search')).toBe(true);
+      expect(key.allows('GET', '/resources/%73EARCH')).toBe(false);
+      expect(key.allows('GET', '/resources/%2573earch')).toBe(false);
+      expect(key.allows('GET', '/resources/a%2Fb/x')).toBe(true);
+      expect(key.allows('GET', '/resources/%zz/x')).toBe(true);
+      expect(key.allows('GET', '/resources/%E0%A4%A/x')).toBe(true);
+      expect(key.allows('GET', '/resources/%E0%A4%A8/%78')).toBe(true);
+    });
+
+    it('denies a {param} grant the static sibling another key is granted: the router serves that route', () => {
+      const routes = new GrantIndex();
+      const reader = compileGrants([grant('GET', '/resources/{id}')], routes);
+      compileGrants([grant('POST', '/resources/search')], routes);
+      expect(reader.allows('GET', '/resources/42')).toBe(true);
+      // The router picks the path /resources/search, then answers 405 for GET: never the {id} route.
+      expect(reader.allows('GET', '/resources/search')).toBe(false);
+      expect(reader.allows('GET', '/resources/%73earch')).toBe(false);
+    });
+
+    it('denies a {param} grant a served static sibling that no key is granted', () => {
+      const routes = new GrantIndex({ servedPaths: ['/resources/{id}', '/resources/search', '/a/b/c', '/a/{x}/d'] });
+      const key = compileGrants([grant('GET', '/resources/{id}'), grant('GET', '/a/{x}/d')], routes);
+      expect(key.allows('GET', '/resources/42')).toBe(true);
+      expect(key.allows('GET', '/resources/search')).toBe(false);
+      expect(key.allows('GET', '/resources/%73earch')).toBe(false);
+      // A static branch where no template ends is left for the parameter, as the router does.
+      expect(key.allows('GET', '/a/b/d')).toBe(true);
+      expect(key.allows('GET', '/a/b/c')).toBe(false);
+    });
+
+    it('with served paths, still knows a granted template as a path: an incomplete list does not reopen the bypass', () => {
+      const routes = new GrantIndex({ servedPaths: ['/r/{id}'] });
+      const reader = compileGrants([grant('GET', '/r/{id}')], routes);
+      compileGrants([grant('GET', '/r/mine')], routes);
+      expect(reader.allows('GET', '/r/1')).toBe(true);
+      expect(reader.allows('GET', '/r/mine')).toBe(false);
+    });
+
+    it('rejects an invalid served path, naming it', () => {
+      expect(() => new GrantIndex({ servedPaths: ['/r/%7Bid%7D'] })).toThrow(/served path "\/r\/%7Bid%7D" segment "%7Bid%7D" must be written unencoded/);
+      expect(() => new GrantIndex({ servedPaths: ['r'] })).toThrow(TypeError);
+    });
+  });
+
   it('allows nothing without grants', () => {
     expect(allows([], 'GET', '/')).toBe(false);
   });
@@ -166,7 +214,8 @@ describe('GrantIndex', () => {
       const reader = compileGrants([grant('GET', '/r/{id}', ['a'])], routes);
       const writer = compileGrants([grant('PUT', '/r/{id}'), grant('GET', '/r/mine')], routes);
       expect(reader.allows('GET', '/r/1', ['a'])).toBe(true);
-      expect(reader.allows('GET', '/r/mine', ['a'])).toBe(true);
+      // The router serves /r/mine from its own template, which only the writer is granted.
+      expect(reader.allows('GET', '/r/mine', ['a'])).toBe(false);
       expect(reader.allows('PUT', '/r/1', [])).toBe(false);
       expect(writer.allows('GET', '/r/1', [])).toBe(false);
       expect(writer.allows('GET', '/r/mine', ['a'])).toBe(false);

@@ -16,6 +16,8 @@ import { RouteTable, type QueryRule, type RouteAcceptor } from './route-table.js
  */
 export class GrantIndex implements RouteAcceptor {
   private readonly routes = new RouteTable();
+  /** The API's path templates this index was built with (`GrantIndexOptions.servedPaths`). */
+  readonly servedPaths: readonly string[];
   private cells = new Int32Array(1024);
   private used = 0;
   private readonly queryRules: (readonly QueryRule[])[] = [];
@@ -25,6 +27,16 @@ export class GrantIndex implements RouteAcceptor {
    * of a map (see `size` for the bound).
    */
   private readonly slotsByContent = new Map<string, number>();
+
+  /** Throws `TypeError` naming an invalid served path template. */
+  constructor(options: GrantIndexOptions = {}) {
+    this.servedPaths = [...(options.servedPaths ?? [])];
+    for (const template of this.servedPaths) {
+      const parsed = parsePathTemplate(template);
+      if (typeof parsed === 'string') throw new TypeError(`served path ${JSON.stringify(template)} ${parsed}`);
+      this.routes.servePath(parsed);
+    }
+  }
 
   /** Cells used: what a long-lived shared table has grown to (it only grows with new content). */
   get size(): number {
@@ -116,6 +128,18 @@ export class GrantIndex implements RouteAcceptor {
     grown.set(this.cells);
     this.cells = grown;
   }
+}
+
+export interface GrantIndexOptions {
+  /**
+   * Every path template the API serves (its router's templates, e.g. `/resources/{id}`). A
+   * request is judged on the template the router would serve it from: a key granted
+   * `/resources/{id}` is denied `/resources/search` once `/resources/search` is served, even if
+   * no key is granted it. Granted templates are paths too (known once a key granted one has been
+   * judged), so a served path missing here still counts once some key is granted it. Default:
+   * none — then a served template no key is granted is invisible: give the served paths.
+   */
+  readonly servedPaths?: readonly string[];
 }
 
 /** A key whose grant set the index compiled (`add`/`combine` gave its slot). */

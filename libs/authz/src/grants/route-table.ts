@@ -1,25 +1,30 @@
 import type { TemplateSegment } from './path-template.js';
 
 /**
- * One node of a per-method segment trie. A request path is walked segment by segment: a
- * literal child must equal the segment exactly, the param child takes any non-empty segment.
- * A node where a route's template ends carries that route's id.
+ * One node of the path trie (one trie for every method, as the router has). A request path is
+ * walked segment by segment: a literal child must equal the segment, the param child takes any
+ * non-empty segment. A node where some template ends (`ends`) lists the routes — one per
+ * method — registered there.
  */
-class RouteNode {
+class PathNode {
   // Literal children as parallel arrays with each literal's first character and length: a
   // literal is compared character by character only for a child whose first character matches
   // and that ends where a segment does — usually one.
   readonly literals: string[] = [];
   readonly lengths: number[] = [];
   readonly firsts: number[] = [];
-  readonly children: RouteNode[] = [];
-  param: RouteNode | undefined = undefined;
-  routeId = -1;
+  readonly children: PathNode[] = [];
+  param: PathNode | undefined = undefined;
+  /** Some template (served, or granted to a key) ends here: the router would have a path here. */
+  ends = false;
+  // Methods and their route ids, side by side: ≤ 7 methods, compared with `===` (interned strings).
+  readonly methods: string[] = [];
+  readonly routeIds: number[] = [];
 
-  literalChild(segment: string): RouteNode {
+  literalChild(segment: string): PathNode {
     const existing = this.children[this.literals.indexOf(segment)];
     if (existing !== undefined) return existing;
-    const node = new RouteNode();
+    const node = new PathNode();
     this.literals.push(segment);
     this.lengths.push(segment.length);
     this.firsts.push(firstCode(segment, 0));
@@ -39,6 +44,13 @@ class RouteNode {
       if (end > path.length || (end < path.length && path.charCodeAt(end) !== SLASH)) continue;
       if (sameFrom(path, from + 1, this.literals[c] ?? '', 1)) return c;
     }
+    return -1;
+  }
+
+  /** The route of `method` at this path, or -1. */
+  routeOf(method: string): number {
+    const methods = this.methods;
+    for (let i = 0; i < methods.length; i++) if (methods[i] === method) return this.routeIds[i] ?? -1;
     return -1;
   }
 }
@@ -82,14 +94,20 @@ export interface RouteAcceptor {
 }
 
 /**
- * Every distinct (method, path template) in a key map, as one trie per method with a numeric
- * id per route. Shared by all keys of a map: the walk touches one small structure that stays
- * in CPU cache however many keys there are, and each key only keeps the ids it is granted.
+ * Every distinct (method, path template) in a key map, plus the API's served path templates, as
+ * one path trie with a numeric id per route. Shared by all keys of a map: the walk touches one
+ * small structure that stays in CPU cache however many keys there are, and each key only keeps
+ * the ids it is granted.
+ *
+ * A request is matched as `@tollgate/router` matches it — path first, then method: the path is
+ * chosen by the trie alone (a literal beats a parameter; the walk backtracks only where a branch
+ * dead-ends, no template ending there), each segment compared percent-decoded. Only then is the
+ * route of the request's method at that path looked up and offered to the acceptor. So a key
+ * granted `/r/{id}` is not granted `/r/search` when `/r/search` is a known template: the router
+ * would serve that route, not `/r/{id}`.
  */
 export class RouteTable {
-  // A short list, not a Map: ≤ 7 methods. Method strings are usually internalized (literals,
-  // JSON.parse), so each `===` is a pointer compare — cheaper than a Map's hashing.
-  private readonly roots: { readonly method: string; readonly node: RouteNode }[] = [];
+  private readonly root = new PathNode();
   private readonly templates = new Map<string, readonly TemplateSegment[]>();
   private readonly queryRules = new Map<string, QueryRule>();
   private routes = 0;
@@ -104,7 +122,7 @@ export class RouteTable {
     let segments = this.templates.get(template);
     if (segments === undefined) {
       const parsed = parse(template);
-      // parseKeyMap rejects such templates; reaching this is a programming error.
+      // parseKeyMap and GrantIndex's options reject such templates; reaching this is a programming error.
       if (typeof parsed === 'string') throw new TypeError(`invalid path template: ${parsed}`);
       segments = parsed;
       this.templates.set(template, segments);
@@ -124,52 +142,59 @@ export class RouteTable {
     return rule;
   }
 
-  /** The id of a route, registering it on first use. */
+  /**
+   * Registers a path the API serves (its router has it), so the walk chooses between templates
+   * as the router does even where no key is granted one of them.
+   */
+  servePath(segments: readonly TemplateSegment[]): void {
+    this.node(segments).ends = true;
+  }
+
+  /** The id of a route, registering it (and its path) on first use. */
   routeId(method: string, segments: readonly TemplateSegment[]): number {
-    let node = this.root(method);
-    if (node === undefined) {
-      node = new RouteNode();
-      this.roots.push({ method, node });
+    const node = this.node(segments);
+    // A granted template is a path too: were the served paths incomplete, a route some key is
+    // granted still takes its requests from a {param} sibling.
+    node.ends = true;
+    let id = node.routeOf(method);
+    if (id === -1) {
+      id = this.routes++;
+      node.methods.push(method);
+      node.routeIds.push(id);
     }
-    for (const segment of segments) {
-      node = 'param' in segment ? (node.param ??= new RouteNode()) : node.literalChild(segment.literal);
-    }
-    if (node.routeId === -1) node.routeId = this.routes++;
-    return node.routeId;
+    return id;
   }
 
   /**
-   * Whether some route matching `method` and the whole `path` is accepted. Anchored by
-   * construction: the walk must consume the path and end on a route.
+   * Whether the route the router would serve for `method` and `path` is accepted. Anchored by
+   * construction: the walk must consume the path and end where a template does.
    */
   matches(method: string, path: string, acceptor: RouteAcceptor, slot: number, queryParameterNames: readonly string[]): boolean {
-    const root = this.root(method);
-    return root !== undefined && path.charCodeAt(0) === SLASH && walk(root, path, 0, acceptor, slot, queryParameterNames);
+    if (path.charCodeAt(0) !== SLASH) return false;
+    // Percent-escapes are rare: only then is each segment decoded before it is compared.
+    const node = path.includes('%') ? findDecoded(this.root, decodedSegments(path), 0) : find(this.root, path, 0);
+    if (node === undefined) return false;
+    const routeId = node.routeOf(method);
+    return routeId !== -1 && acceptor.acceptsRoute(slot, routeId, queryParameterNames);
   }
 
-  private root(method: string): RouteNode | undefined {
-    const roots = this.roots;
-    for (let i = 0; i < roots.length; i++) if (roots[i]?.method === method) return roots[i]?.node;
-    return undefined;
+  private node(segments: readonly TemplateSegment[]): PathNode {
+    let node = this.root;
+    for (const segment of segments) node = 'param' in segment ? (node.param ??= new PathNode()) : node.literalChild(segment.literal);
+    return node;
   }
 }
 
 /**
- * `start` is the index of the `/` that opens the next segment, or `path.length` when done.
- * A loop, recursing only where a node has both a matching literal child and a param child
- * (the literal is tried first; if nothing under it is accepted, the param child is).
+ * The path node the router would choose for `path`, or undefined. `start` is the index of the
+ * `/` that opens the next segment, or `path.length` when done. A loop, recursing only where a
+ * node has both a matching literal child and a param child (the literal is tried first; the
+ * param child only if no template ends below the literal).
  */
-function walk(
-  node: RouteNode,
-  path: string,
-  start: number,
-  acceptor: RouteAcceptor,
-  slot: number,
-  query: readonly string[],
-): boolean {
+function find(node: PathNode, path: string, start: number): PathNode | undefined {
   const length = path.length;
   for (;;) {
-    if (start === length) return node.routeId !== -1 && acceptor.acceptsRoute(slot, node.routeId, query);
+    if (start === length) return node.ends ? node : undefined;
     const from = start + 1;
     const c = node.literalAt(path, from);
     const literal = c === -1 ? undefined : node.children[c];
@@ -181,11 +206,44 @@ function walk(
         start = end;
         continue;
       }
-      if (walk(literal, path, end, acceptor, slot, query)) return true;
+      const found = find(literal, path, end);
+      if (found !== undefined) return found;
     }
-    if (param === undefined) return false;
+    if (param === undefined) return undefined;
     start = segmentEnd(path, from);
-    if (start === from) return false;
+    if (start === from) return undefined;
     node = param;
   }
+}
+
+/**
+ * A path's segments after its leading `/`, each percent-decoded as the router decodes it
+ * (`decodeURIComponent`); a malformed escape is kept raw, so it can never equal a template's
+ * (unencoded) literal. A decoded segment is empty only when the raw one is.
+ */
+function decodedSegments(path: string): string[] {
+  const segments = path.slice(1).split('/');
+  for (let i = 0; i < segments.length; i++) {
+    const raw = segments[i] ?? '';
+    if (!raw.includes('%')) continue;
+    try {
+      segments[i] = decodeURIComponent(raw);
+    } catch {
+      // Malformed: compared raw.
+    }
+  }
+  return segments;
+}
+
+/** `find` over decoded segments: a literal equals the whole decoded segment (which may hold a `/` from `%2F`). */
+function findDecoded(node: PathNode, segments: readonly string[], index: number): PathNode | undefined {
+  if (index === segments.length) return node.ends ? node : undefined;
+  const segment = segments[index] ?? '';
+  const literal = node.children[node.literals.indexOf(segment)];
+  if (literal !== undefined) {
+    const found = findDecoded(literal, segments, index + 1);
+    if (found !== undefined) return found;
+  }
+  // A parameter is exactly one non-empty segment.
+  return node.param !== undefined && segment !== '' ? findDecoded(node.param, segments, index + 1) : undefined;
 }

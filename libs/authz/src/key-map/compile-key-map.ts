@@ -30,6 +30,8 @@ export interface CompileKeyMapOptions {
   readonly onInvalidEntry?: (issues: readonly string[]) => void;
   /** The shard this document must be (a sharded source's shard): anything else is rejected. */
   readonly shard?: ShardInfo;
+  /** The API's path templates (see `GrantIndexOptions`); ignored when a shared `grants` index is given, which has its own. */
+  readonly servedPaths?: readonly string[];
 }
 
 /** What a loader shares between the maps it compiles (its reloads, or all shards of a map). */
@@ -60,6 +62,6 @@ export function compileSharedKeyMap(input: unknown, options: CompileKeyMapOption
     const found = store.shard === undefined ? 'no shard' : `${shardName(store.shard.index)} of ${store.shard.count}`;
     throw new KeyMapFormatError([`expected ${shardName(expected.index)} of ${expected.count}, found ${found}`]);
   }
-  const grants = options.grants ?? new GrantIndex();
+  const grants = options.grants ?? new GrantIndex({ servedPaths: options.servedPaths });
   return { keys: new KeyDirectory(store, grants, options), grants, size: store.size, shard: store.shard };
 }

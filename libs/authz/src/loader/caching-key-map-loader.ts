@@ -21,6 +21,8 @@ export interface CachingKeyMapLoaderOptions {
   readonly retryAfterMs?: number;
   readonly logger?: AuthzLogger;
   readonly now?: () => number;
+  /** The API's path templates, so requests are judged on the route the router serves (`GrantIndexOptions.servedPaths`). */
+  readonly servedPaths?: readonly string[];
 }
 
 /**
@@ -66,7 +68,7 @@ export class CachingKeyMapLoader implements KeyMapProvider {
     this.now = options.now ?? Date.now;
     this.shard = shared.shard;
     // Kept across loads: equal plans compile once, and a key is hashed once per instance.
-    this.grants = shared.grants ?? new GrantIndex();
+    this.grants = shared.grants ?? new GrantIndex({ servedPaths: options.servedPaths });
     this.presentedKeys = shared.presentedKeys ?? new PresentedKeys();
   }
 
@@ -119,7 +121,7 @@ export class CachingKeyMapLoader implements KeyMapProvider {
   }
 
   private grantIndexForLoad(): GrantIndex {
-    if (this.grants.size > MAX_SHARED_GRANT_CELLS) this.grants = new GrantIndex();
+    if (this.grants.size > MAX_SHARED_GRANT_CELLS) this.grants = new GrantIndex({ servedPaths: this.grants.servedPaths });
     return this.grants;
   }
 

@@ -29,11 +29,12 @@ export class ShardedKeyMapLoader implements KeyMapProvider {
    */
   private readonly presentedKeys = new PresentedKeys();
   /** Compiled grants for all shards: a plan compiles once, and every decision touches the same small structure. */
-  private readonly grants = new GrantIndex();
+  private readonly grants: GrantIndex;
 
   constructor(private readonly options: ShardedKeyMapLoaderOptions) {
     if (!isShardCount(options.shardCount)) throw new RangeError(`shardCount must be a whole number from 1 to ${MAX_SHARDS}`);
     this.shardCount = options.shardCount;
+    this.grants = new GrantIndex({ servedPaths: options.servedPaths });
     this.loaders = new Array<CachingKeyMapLoader | undefined>(this.shardCount);
   }
 

@@ -13,10 +13,17 @@ export interface ExplainedRequest {
 
 /**
  * What the authorizer would decide for this key and request on this map (either format): the
- * same `compileKeyMap` and `decide`, so an explanation cannot drift from the authorizer.
- * Throws `KeyMapFormatError` for an invalid map.
+ * same `compileKeyMap` and `decide`, so an explanation cannot drift from the authorizer — given
+ * the same `servedPaths` (the API's path templates) the authorizer has. `request.path` is the
+ * path as sent (percent-encoded, as `event.path`). Throws `KeyMapFormatError` for an invalid map.
  */
-export function explainRequest(keyMap: unknown, key: ExplainedKey, request: ExplainedRequest, now: () => number = Date.now): Decision {
+export function explainRequest(
+  keyMap: unknown,
+  key: ExplainedKey,
+  request: ExplainedRequest,
+  now: () => number = Date.now,
+  servedPaths: readonly string[] = [],
+): Decision {
   const presentedKeys = new PresentedKeys();
   let apiKey: string;
   if ('apiKey' in key) {
@@ -27,5 +34,5 @@ export function explainRequest(keyMap: unknown, key: ExplainedKey, request: Expl
     apiKey = `stored-name:${key.storedName}`;
     presentedKeys.add(apiKey).hashedName = key.storedName;
   }
-  return decide(compileSharedKeyMap(keyMap, { now, presentedKeys }), { apiKey, ...request });
+  return decide(compileSharedKeyMap(keyMap, { now, presentedKeys, servedPaths }), { apiKey, ...request });
 }

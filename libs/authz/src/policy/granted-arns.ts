@@ -1,4 +1,5 @@
 import type { Grant } from '../grants/grant.js';
+import { parsePathTemplate } from '../grants/path-template.js';
 
 /**
  * `arn:aws:execute-api:{region}:{account}:{apiId}/{stage}/` of a method ARN, or undefined when
@@ -14,14 +15,25 @@ export function stageArnPrefix(methodArn: string): string | undefined {
 }
 
 /**
- * Every method ARN a key's grants cover on the stage of `methodArn`, `{name}` segments as `*`.
- * IAM's `*` also matches `/`, and ARNs carry no query string: such a policy is coarser than the
- * grants (see README, "Cached authorizers").
+ * Every method ARN a key's grants cover on the stage of `methodArn`, each template parsed by
+ * the one grammar of every authz matcher (`parsePathTemplate`), `{name}` segments as `*`.
+ * IAM's `*` also matches `/` (and a literal's own `*` or `?` is a wildcard there), IAM compares
+ * the ARN as API Gateway writes it, not percent-decoded, and ARNs carry no query string: such a
+ * policy is coarser than the grants (see README, "Cached authorizers").
  */
 export function grantedArns(methodArn: string, grants: readonly Grant[]): string[] {
   const prefix = stageArnPrefix(methodArn);
   if (prefix === undefined) return [];
-  return grants.map((grant) => `${prefix}${grant.method}${grant.path.replace(PARAM_SEGMENT, '/*')}`);
+  return grants.flatMap((grant) => {
+    const path = arnPath(grant.path);
+    return path === undefined ? [] : [`${prefix}${grant.method}${path}`];
+  });
 }
 
-const PARAM_SEGMENT = /\/\{[A-Za-z_][A-Za-z0-9_]*\}(?=\/|$)/g;
+/** A granted template as an IAM resource pattern: `/resources/{id}` → `/resources/*`; undefined when invalid. */
+export function arnPath(template: string): string | undefined {
+  const segments = parsePathTemplate(template);
+  // Grants are validated when the key map loads; an invalid one grants nothing.
+  if (typeof segments === 'string') return undefined;
+  return segments.map((segment) => ('param' in segment ? '/*' : `/${segment.literal}`)).join('');
+}

@@ -6,3 +6,10 @@ export {
   type RestProxyIdentity,
   type RestProxyRequestContext,
 } from './proxy-event.js';
+export {
+  pathMatchingCases,
+  referencePathMatch,
+  templateGrammarCases,
+  type PathMatch,
+  type PathMatchingCase,
+} from './reference-path-match.js';

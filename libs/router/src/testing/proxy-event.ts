@@ -84,7 +84,10 @@ export interface RestProxyIdentity {
 const listed = (map: Readonly<Record<string, string>>): StringListMap =>
   Object.fromEntries(Object.entries(map).map(([name, value]) => [name, [value]]));
 
-/** `{name}` takes one segment, `{name+}` the rest of the path (as API Gateway fills `pathParameters`). */
+/**
+ * `{name}` takes one segment, `{name+}` the rest of the path, each percent-decoded (a malformed
+ * escape kept as sent), as API Gateway fills `pathParameters` and the router decodes parameters.
+ */
 function pathParametersOf(resource: string, path: string): StringMap | null {
   const templates = resource.split('/');
   const segments = path.split('/');
@@ -92,9 +95,18 @@ function pathParametersOf(resource: string, path: string): StringMap | null {
   templates.forEach((template, i) => {
     const name = /^\{(.+?)(\+)?\}$/.exec(template);
     if (!name?.[1]) return;
-    params[name[1]] = name[2] ? segments.slice(i).join('/') : segments[i];
+    const raw = name[2] ? segments.slice(i).join('/') : segments[i];
+    params[name[1]] = raw === undefined ? undefined : decodeOrRaw(raw);
   });
   return Object.keys(params).length > 0 ? params : null;
+}
+
+function decodeOrRaw(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
 }
 
 /**

@@ -8,6 +8,7 @@ const { formatFiles, generateFiles, names } = require('@nx/devkit');
 const NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 const REGISTRY = 'libs/domain-registry/src/domains.ts';
 const REGISTRY_MARKER = '  // New domains are appended here';
+const SERVED_PATHS = 'libs/domain-registry/src/served-paths.ts';
 const ENVIRONMENTS = 'libs/platform-config/src/environments';
 const DEMO_KEYS = 'apps/local-api/demo-keys.json';
 const LOCAL_DOMAINS = 'apps/local-api/src/local-domains.ts';
@@ -108,6 +109,23 @@ function addRegistryEntry(tree, d) {
       '',
     ].join('\n');
     return text.replace(REGISTRY_MARKER, `${entry}${REGISTRY_MARKER}`);
+  });
+}
+
+/**
+ * The new routes' templates join the registry's served paths (sorted, as
+ * `npx nx run openapi:served-paths` writes them), so the authorizer knows them at once.
+ */
+function addServedPaths(tree, d) {
+  edit(tree, SERVED_PATHS, (text) => {
+    const list = /(= \[\n)((?: {2}'.*',\n)*)(\];)/;
+    if (!list.test(text)) throw new Error(`${SERVED_PATHS}: served path list not found`);
+    return text.replace(list, (_, open, lines, close) => {
+      const paths = new Set(lines.split('\n').filter(Boolean));
+      for (const path of [`/${d.name}`, `/${d.name}/{id}`]) paths.add(`  '${path}',`);
+      const sorted = [...paths].sort((a, b) => (a.slice(3, -2) < b.slice(3, -2) ? -1 : 1));
+      return `${open}${sorted.join('\n')}\n${close}`;
+    });
   });
 }
 
@@ -226,6 +244,7 @@ async function domainGenerator(tree, options) {
   generateFiles(tree, join(__dirname, 'files/lib'), d.libRoot, templateOptions);
   generateFiles(tree, join(__dirname, 'files/app'), d.appRoot, templateOptions);
   addRegistryEntry(tree, d);
+  addServedPaths(tree, d);
   addLambdaSettings(tree, d);
   addDemoGrants(tree, d);
   addLocalDomain(tree, d);

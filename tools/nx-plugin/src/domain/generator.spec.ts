@@ -46,6 +46,15 @@ describe('nx g @tollgate/nx-plugin:domain', () => {
     );
   });
 
+  it('adds the new routes to the served paths the authorizer knows, in sorted order', () => {
+    const served = text(tree, 'libs/domain-registry/src/served-paths.ts');
+    const listed = [...served.matchAll(/^ {2}'(.*)',$/gm)].map((match) => match[1]);
+    expect(listed).toEqual(
+      expect.arrayContaining(['/spec-widgets', '/spec-widgets/{id}', '/resources']),
+    );
+    expect(listed).toEqual([...listed].sort());
+  });
+
   it.each(['dev', 'prod'])(
     'gives the Lambda memory and a timeout in %s, last in the block',
     (env) => {
