@@ -1,6 +1,6 @@
 import { domains, servedPaths } from '@tollgate/domain-registry';
 import { route } from '@tollgate/router';
-import { loadRouteTables, RouteTableError } from './route-tables.js';
+import { loadRouteTables, RouteTableError } from '@tollgate/domain-registry';
 import { servedPathsModule, servedPathsOf } from './served-paths.js';
 
 const handler = () => ({ status: 204 as const });

@@ -1,5 +1,5 @@
 import type { RouteDefinition } from '@tollgate/router';
-import { RouteTableError } from './route-tables.js';
+import { RouteTableError } from '@tollgate/domain-registry';
 
 /**
  * Every path template the domains' routers serve, each once, sorted: what the authorizer must

@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { domains } from '@tollgate/domain-registry';
-import { loadRouteTables } from './route-tables.js';
+import { loadRouteTables } from '@tollgate/domain-registry';
 import { servedPathsModule, servedPathsOf } from './served-paths.js';
 
 const workspaceRoot = resolve(import.meta.dirname, '../../..');
