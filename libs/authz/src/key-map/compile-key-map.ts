@@ -7,6 +7,7 @@ import { isVersionedKeyMap, parseKeyMapV2 } from './parse-key-map-v2.js';
 import { parseKeyMap } from './parse-key-map.js';
 import type { PresentedKeys } from './presented-keys.js';
 import { shardName } from './shards.js';
+import type { UsageIdentifiers } from './usage-plans.js';
 
 /**
  * A loaded key map (or shard), ready for decisions: a directory of its keys and the index of
@@ -30,6 +31,8 @@ export interface CompileKeyMapOptions {
   readonly onInvalidEntry?: (issues: readonly string[]) => void;
   /** The shard this document must be (a sharded source's shard): anything else is rejected. */
   readonly shard?: ShardInfo;
+  /** What the Allow's `usageIdentifierKey` is: one per key (default) or one per usage plan. */
+  readonly usageIdentifiers?: UsageIdentifiers;
 }
 
 /** What a loader shares between the maps it compiles (its reloads, or all shards of a map). */
