@@ -4,7 +4,7 @@ import {
   SecretsManagerServiceException,
 } from '@aws-sdk/client-secrets-manager';
 import type { APIGatewayRequestAuthorizerEvent } from 'aws-lambda';
-import { hashedKeyName } from '@tollgate/authz';
+import { hashedKeyName, usageIdentifierOf, usageIdentifierOfPlan } from '@tollgate/authz';
 import type { Authorizer, AuthzLogger } from '@tollgate/authz/authorizer';
 import { shardKeyMap, shardName, shardOfHashedName } from '@tollgate/authz/offline';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -45,7 +45,12 @@ const silent: AuthzLogger = {
   warn: () => undefined,
   error: () => undefined,
 };
-const base = { cacheTtlMs: 60_000, graceMs: 300_000, policyResource: 'method-arn' } as const;
+const base = {
+  cacheTtlMs: 60_000,
+  graceMs: 300_000,
+  policyResource: 'method-arn',
+  usageIdentifiers: { mode: 'per-key' },
+} as const;
 
 /** The Lambda handler, as main.ts exports it. */
 const handlerOf = (authorizer: Authorizer) => authorizer.authorize.bind(authorizer);
@@ -70,6 +75,24 @@ describe('authorizerFromConfig', () => {
     await expect(authorize(event('/resources/1', 'nope'))).rejects.toThrow(
       new Error('Unauthorized'),
     );
+  });
+
+  it('answers the usage identifier the config asks for: the key’s own, or its usage plan’s', async () => {
+    const path = join(dir, 'keys.json');
+    await writeFile(path, keyMap);
+    const usageIdentifierKey = async (config: AuthorizerConfig) =>
+      (
+        await handlerOf(authorizerFromConfig(config, { logger: silent }))(event('/resources/1'))
+      ).usageIdentifierKey;
+    const keyMapSource = { kind: 'file', path } as const;
+    expect(await usageIdentifierKey({ ...base, keyMapSource })).toBe(usageIdentifierOf(KEY));
+    expect(
+      await usageIdentifierKey({
+        ...base,
+        keyMapSource,
+        usageIdentifiers: { mode: 'per-plan', namespace: 'tollgate-dev', usagePlans: ['default'] },
+      }),
+    ).toBe(usageIdentifierOfPlan('tollgate-dev', 'default'));
   });
 
   describe('from Secrets Manager', () => {

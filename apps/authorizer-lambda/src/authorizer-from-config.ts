@@ -36,7 +36,12 @@ function keyMapProvider(
   { logger, secretsManagerClient: client }: AuthorizerDependencies,
 ): KeyMapProvider {
   const { keyMapSource } = config;
-  const caching = { ttlMs: config.cacheTtlMs, graceMs: config.graceMs, logger };
+  const caching = {
+    ttlMs: config.cacheTtlMs,
+    graceMs: config.graceMs,
+    logger,
+    usageIdentifiers: config.usageIdentifiers,
+  };
   switch (keyMapSource.kind) {
     case 'file':
       return new CachingKeyMapLoader({ source: fileKeyMapSource(keyMapSource.path), ...caching });
