@@ -81,9 +81,8 @@ describe('authorizerFromConfig', () => {
     const path = join(dir, 'keys.json');
     await writeFile(path, keyMap);
     const usageIdentifierKey = async (config: AuthorizerConfig) =>
-      (
-        await handlerOf(authorizerFromConfig(config, { logger: silent }))(event('/resources/1'))
-      ).usageIdentifierKey;
+      (await handlerOf(authorizerFromConfig(config, { logger: silent }))(event('/resources/1')))
+        .usageIdentifierKey;
     const keyMapSource = { kind: 'file', path } as const;
     expect(await usageIdentifierKey({ ...base, keyMapSource })).toBe(usageIdentifierOf(KEY));
     expect(

@@ -102,7 +102,10 @@ describe('Lambda environments, from each registry contract', () => {
 
   it('names secrets and carries config values', () => {
     const environments = Object.fromEntries(
-      lambdaImages.map((image) => [image.imageName, lambdaEnvironment(image, loadConfig('dev'), 'dev')]),
+      lambdaImages.map((image) => [
+        image.imageName,
+        lambdaEnvironment(image, loadConfig('dev'), 'dev'),
+      ]),
     );
     expect(environments).toEqual(
       expect.objectContaining({
@@ -127,7 +130,9 @@ describe('the database endpoints (config database)', () => {
     const resources = lambdaImages.find((image) => image.imageName === 'resources');
     if (!resources) throw new Error('no resources image');
     const config = loadConfig('dev');
-    expect(lambdaEnvironment(resources, config, 'dev')).toEqual({ DB_SECRET_ID: 'tollgate/dev/database' });
+    expect(lambdaEnvironment(resources, config, 'dev')).toEqual({
+      DB_SECRET_ID: 'tollgate/dev/database',
+    });
     const database = {
       writerHost: 'tollgate-dev.proxy-abc123.eu-west-1.rds.amazonaws.com',
       readerHost: 'tollgate-dev-ro.endpoint.proxy-abc123.eu-west-1.rds.amazonaws.com',
