@@ -80,7 +80,9 @@ describe('npm start enforces usage plan throttles, per key', () => {
         'Too Many Requests',
       ),
     );
-    expect(await local.waitForLine('429')).toContain('reason="usage plan throttle"');
+    expect(await local.waitForLine('reason="usage plan throttle"')).toMatch(
+      /^GET \/resources\/\S+ 429 \d+ms principal=42-1 key=[0-9a-f]{8} /,
+    );
   });
 
   it('leaves another key of the same plan unaffected: it has its own identifier', async () => {
