@@ -7,7 +7,7 @@
 //      `--no-build` skips it (the e2e target, whose dependsOn already built them);
 //   2. runs apps/local-api/src/main.ts in this process through tsx.
 // Environment: PORT (3000), DATABASE_URL (default: embedded PostgreSQL), API_KEYS_FILE
-// (default: apps/local-api/demo-keys.json).
+// (default: apps/local-api/demo-keys.json), LOCAL_API_LIMITS (default: the dev config's throttles).
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -19,7 +19,8 @@ const usage = `usage: npm start [-- --no-build]
 environment:
   PORT           port to listen on (default 3000; 0 picks a free one)
   DATABASE_URL   a PostgreSQL to migrate and seed (default: embedded PostgreSQL)
-  API_KEYS_FILE  the key map (default: apps/local-api/demo-keys.json)`;
+  API_KEYS_FILE  the key map (default: apps/local-api/demo-keys.json)
+  LOCAL_API_LIMITS  JSON replacing the dev config's api throttle, usagePlans, usageIdentifiers`;
 if (process.argv.includes('--help') || process.argv.includes('-h')) {
   console.log(usage);
   process.exit(0);

@@ -4,7 +4,7 @@ import {
   SecretsManagerServiceException,
 } from '@aws-sdk/client-secrets-manager';
 import type { APIGatewayRequestAuthorizerEvent } from 'aws-lambda';
-import { hashedKeyName } from '@tollgate/authz';
+import { hashedKeyName, usageIdentifierOf, usageIdentifierOfPlan } from '@tollgate/authz';
 import { servedPaths } from '@tollgate/domain-registry';
 import type { Authorizer, AuthzLogger } from '@tollgate/authz/authorizer';
 import { shardKeyMap, shardName, shardOfHashedName } from '@tollgate/authz/offline';
@@ -46,7 +46,12 @@ const silent: AuthzLogger = {
   warn: () => undefined,
   error: () => undefined,
 };
-const base = { cacheTtlMs: 60_000, graceMs: 300_000, policyResource: 'method-arn' } as const;
+const base = {
+  cacheTtlMs: 60_000,
+  graceMs: 300_000,
+  policyResource: 'method-arn',
+  usageIdentifiers: { mode: 'per-key' },
+} as const;
 
 /** The Lambda handler, as main.ts exports it. */
 const handlerOf = (authorizer: Authorizer) => authorizer.authorize.bind(authorizer);
@@ -98,6 +103,23 @@ describe('authorizerFromConfig', () => {
         { logger: silent, servedPaths: ['/resources/{id}.json'] },
       ),
     ).toThrow(/served path "\/resources\/\{id\}\.json"/);
+  });
+
+  it('answers the usage identifier the config asks for: the key’s own, or its usage plan’s', async () => {
+    const path = join(dir, 'keys.json');
+    await writeFile(path, keyMap);
+    const usageIdentifierKey = async (config: AuthorizerConfig) =>
+      (await handlerOf(authorizerFromConfig(config, { logger: silent }))(event('/resources/1')))
+        .usageIdentifierKey;
+    const keyMapSource = { kind: 'file', path } as const;
+    expect(await usageIdentifierKey({ ...base, keyMapSource })).toBe(usageIdentifierOf(KEY));
+    expect(
+      await usageIdentifierKey({
+        ...base,
+        keyMapSource,
+        usageIdentifiers: { mode: 'per-plan', namespace: 'tollgate-dev', usagePlans: ['default'] },
+      }),
+    ).toBe(usageIdentifierOfPlan('tollgate-dev', 'default'));
   });
 
   describe('from Secrets Manager', () => {

@@ -42,7 +42,13 @@ function keyMapProvider(
   { logger, secretsManagerClient: client, servedPaths }: AuthorizerDependencies,
 ): KeyMapProvider {
   const { keyMapSource } = config;
-  const caching = { ttlMs: config.cacheTtlMs, graceMs: config.graceMs, logger, servedPaths };
+  const caching = {
+    ttlMs: config.cacheTtlMs,
+    graceMs: config.graceMs,
+    logger,
+    servedPaths,
+    usageIdentifiers: config.usageIdentifiers,
+  };
   switch (keyMapSource.kind) {
     case 'file':
       return new CachingKeyMapLoader({ source: fileKeyMapSource(keyMapSource.path), ...caching });

@@ -8,6 +8,7 @@ describe('configFromEnv', () => {
       cacheTtlMs: 10_000,
       graceMs: 300_000,
       policyResource: 'method-arn',
+      usageIdentifiers: { mode: 'per-key' },
     });
   });
 
@@ -24,7 +25,24 @@ describe('configFromEnv', () => {
       cacheTtlMs: 0,
       graceMs: 30_000,
       policyResource: 'granted-arns',
+      usageIdentifiers: { mode: 'per-key' },
     });
+  });
+
+  it('reads the usage identifiers: per plan with the plans and the deployment’s namespace', () => {
+    const usage = {
+      USAGE_PLANS: 'default,partner',
+      USAGE_IDENTIFIER_NAMESPACE: 'tollgate-prod',
+    };
+    expect(
+      configFromEnv({ API_KEYS_FILE: 'f', USAGE_IDENTIFIERS: 'per-plan', ...usage })
+        .usageIdentifiers,
+    ).toEqual({ mode: 'per-plan', namespace: 'tollgate-prod', usagePlans: ['default', 'partner'] });
+    // Per key (what infra passes by default), the plans name each key's usage plan.
+    expect(
+      configFromEnv({ API_KEYS_FILE: 'f', USAGE_IDENTIFIERS: 'per-key', ...usage })
+        .usageIdentifiers,
+    ).toEqual({ mode: 'per-key', usagePlans: ['default', 'partner'] });
   });
 
   it('reads a sharded map from the secrets <API_KEYS_SECRET_ID>/shard-…', () => {
@@ -78,6 +96,31 @@ describe('configFromEnv', () => {
     [
       { API_KEYS_FILE: 'f', AUTHORIZER_POLICY_RESOURCE: 'all' },
       'AUTHORIZER_POLICY_RESOURCE must be "method-arn" or "granted-arns"',
+    ],
+    [
+      { API_KEYS_FILE: 'f', USAGE_IDENTIFIERS: 'per-tenant' },
+      'USAGE_IDENTIFIERS must be "per-key" or "per-plan"',
+    ],
+    [
+      { API_KEYS_FILE: 'f', USAGE_IDENTIFIERS: 'per-plan', USAGE_PLANS: 'default' },
+      'USAGE_IDENTIFIERS=per-plan needs USAGE_PLANS and USAGE_IDENTIFIER_NAMESPACE',
+    ],
+    [
+      {
+        API_KEYS_FILE: 'f',
+        USAGE_IDENTIFIERS: 'per-plan',
+        USAGE_PLANS: 'gold',
+        USAGE_IDENTIFIER_NAMESPACE: 'tollgate-prod',
+      },
+      'USAGE_PLANS must include "default"',
+    ],
+    [
+      { API_KEYS_FILE: 'f', USAGE_PLANS: 'default,,gold' },
+      'USAGE_PLANS must be a comma-separated list of plan names',
+    ],
+    [
+      { API_KEYS_FILE: 'f', USAGE_IDENTIFIER_NAMESPACE: 'tollgate prod' },
+      'USAGE_IDENTIFIER_NAMESPACE must be 1 to 64 characters, no spaces',
     ],
   ])('rejects %j with one line naming the variable', (env, message) => {
     expect(() => configFromEnv(env)).toThrow(new ConfigError(message));

@@ -1,4 +1,4 @@
-import { isShardCount } from '@tollgate/authz';
+import { DEFAULT_USAGE_PLAN, isShardCount, type UsageIdentifiers } from '@tollgate/authz';
 import { ConfigError, configFromEnv as parseEnv, type Env } from '@tollgate/runtime-kit';
 import * as z from 'zod/mini';
 
@@ -15,6 +15,8 @@ export interface AuthorizerConfig {
   readonly cacheTtlMs: number;
   readonly graceMs: number;
   readonly policyResource: 'method-arn' | 'granted-arns';
+  /** What the Allow's `usageIdentifierKey` is: one per key, or one per usage plan. */
+  readonly usageIdentifiers: UsageIdentifiers;
 }
 
 const seconds = (fallback: number) =>
@@ -22,6 +24,17 @@ const seconds = (fallback: number) =>
     z.optional(z.string().check(z.regex(/^\d+$/, { error: 'must be a whole number of seconds' }))),
     z.transform((value) => (value === undefined ? fallback : Number(value)) * 1000),
   );
+
+/** A key-map plan name (the usage plans are named like the plans keys list). */
+const planName = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
+const usagePlanList = z.pipe(
+  z.string().check(
+    z.refine((value) => value.split(',').every((name) => planName.test(name)), {
+      error: 'must be a comma-separated list of plan names',
+    }),
+  ),
+  z.transform((value) => [...new Set(value.split(','))]),
+);
 
 const envSchema = z.object({
   API_KEYS_SECRET_ID: z.optional(z.string().check(z.minLength(1, { error: 'must not be empty' }))),
@@ -39,14 +52,24 @@ const envSchema = z.object({
   AUTHORIZER_POLICY_RESOURCE: z.optional(
     z.enum(['method-arn', 'granted-arns'], { error: 'must be "method-arn" or "granted-arns"' }),
   ),
+  USAGE_IDENTIFIERS: z.optional(
+    z.enum(['per-key', 'per-plan'], { error: 'must be "per-key" or "per-plan"' }),
+  ),
+  USAGE_PLANS: z.optional(usagePlanList),
+  USAGE_IDENTIFIER_NAMESPACE: z.optional(
+    z.string().check(z.regex(/^\S{1,64}$/, { error: 'must be 1 to 64 characters, no spaces' })),
+  ),
 });
 
 /**
  * Reads the environment: exactly one of `API_KEYS_SECRET_ID` (in AWS) or `API_KEYS_FILE`
  * (locally, in tests); `API_KEYS_SHARDS` (1–256) when the secret is a sharded map, whose shards
- * are the secrets `<API_KEYS_SECRET_ID>/shard-000` …; optional `API_KEYS_CACHE_TTL_SECONDS` (default 60),
+ * are the secrets `<API_KEYS_SECRET_ID>/shard-000` …; optional `API_KEYS_CACHE_TTL_SECONDS` (default 10),
  * `API_KEYS_GRACE_SECONDS` (default 300) and `AUTHORIZER_POLICY_RESOURCE` (default `method-arn`;
- * `granted-arns` only with API Gateway's authorizer result cache on). Throws `ConfigError`.
+ * `granted-arns` only with API Gateway's authorizer result cache on); `USAGE_IDENTIFIERS`
+ * (`per-key`, the default, or `per-plan`), `USAGE_PLANS` (the deployment's usage plan names,
+ * comma-separated; needed per plan, with `default`) and `USAGE_IDENTIFIER_NAMESPACE` (the
+ * deployment, `<project>-<env>`; needed per plan). Throws `ConfigError`.
  */
 export function configFromEnv(env: Env): AuthorizerConfig {
   const variables = parseEnv(envSchema, env);
@@ -73,5 +96,23 @@ export function configFromEnv(env: Env): AuthorizerConfig {
     cacheTtlMs: variables.API_KEYS_CACHE_TTL_SECONDS,
     graceMs: variables.API_KEYS_GRACE_SECONDS,
     policyResource: variables.AUTHORIZER_POLICY_RESOURCE ?? 'method-arn',
+    usageIdentifiers: usageIdentifiersOf(variables),
   };
+}
+
+function usageIdentifiersOf(variables: z.output<typeof envSchema>): UsageIdentifiers {
+  const { USAGE_PLANS: usagePlans, USAGE_IDENTIFIER_NAMESPACE: namespace } = variables;
+  if (variables.USAGE_IDENTIFIERS !== 'per-plan') {
+    return usagePlans === undefined ? { mode: 'per-key' } : { mode: 'per-key', usagePlans };
+  }
+  if (usagePlans === undefined || namespace === undefined) {
+    throw new ConfigError(
+      'USAGE_IDENTIFIERS=per-plan needs USAGE_PLANS and USAGE_IDENTIFIER_NAMESPACE',
+    );
+  }
+  // Keys in none of the listed plans are counted under `default`: it must be a usage plan too.
+  if (!usagePlans.includes(DEFAULT_USAGE_PLAN)) {
+    throw new ConfigError(`USAGE_PLANS must include "${DEFAULT_USAGE_PLAN}"`);
+  }
+  return { mode: 'per-plan', namespace, usagePlans };
 }

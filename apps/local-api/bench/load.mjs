@@ -17,9 +17,14 @@ const demoKeys = JSON.parse(readFileSync(resolve(root, 'apps/local-api/demo-keys
 const apiKey = Object.keys(demoKeys).find((key) => String(demoKeys[key].companyId) === '42');
 const headers = { 'X-Api-Key': apiKey, 'X-Api-Version': '2025-03-01' };
 
+// The chain's own speed is measured, not the dev usage plan's throttle (20 requests/s per key).
+const unthrottled = JSON.stringify({
+  throttle: { rateLimit: 1_000_000, burstLimit: 1_000_000 },
+  usagePlans: { default: { throttle: { rateLimit: 999_999, burstLimit: 999_999 } } },
+});
 const child = spawn(process.execPath, [resolve(root, 'tools/scripts/start.mjs'), '--no-build'], {
   cwd: root,
-  env: { ...process.env, PORT: '0' },
+  env: { ...process.env, PORT: '0', LOCAL_API_LIMITS: unthrottled },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 const url = await new Promise((resolveUrl, reject) => {

@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { localConfigFromEnv } from './local-config.js';
+import { localLimits } from './local-limits.js';
 
 const cwd = mkdtempSync(join(tmpdir(), 'local-config-'));
 writeFileSync(join(cwd, 'keys.json'), '{}');
@@ -12,6 +13,7 @@ describe('localConfigFromEnv', () => {
       port: 3000,
       databaseUrl: undefined,
       apiKeysFile: undefined,
+      limits: localLimits(undefined),
     });
     expect(localConfigFromEnv({ PORT: '', DATABASE_URL: '', API_KEYS_FILE: '' }, cwd).port).toBe(
       3000,
@@ -28,6 +30,7 @@ describe('localConfigFromEnv', () => {
       port: 0,
       databaseUrl: 'postgres://u:p@db:5432/x',
       apiKeysFile: join(cwd, 'keys.json'),
+      limits: localLimits(undefined),
     });
   });
 

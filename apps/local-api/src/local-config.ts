@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { ConfigError, configFromEnv, type Env } from '@tollgate/runtime-kit';
 import * as z from 'zod/mini';
 import { keyMapFileProblem } from './key-map-file-check.js';
+import { type LocalLimits, localLimits } from './local-limits.js';
 
 /** How `npm start` is configured: environment variables, validated once at start. */
 export interface LocalConfig {
@@ -11,6 +12,8 @@ export interface LocalConfig {
   readonly databaseUrl: string | undefined;
   /** Unset: the demo key map. */
   readonly apiKeysFile: string | undefined;
+  /** The stage's and usage plans' limits: the dev config's, or `LOCAL_API_LIMITS`'s. */
+  readonly limits: LocalLimits;
 }
 
 const envSchema = z.object({
@@ -32,7 +35,10 @@ const envSchema = z.object({
   API_KEYS_FILE: z.optional(z.string().check(z.minLength(1))),
 });
 
-/** Reads `PORT`, `DATABASE_URL` and `API_KEYS_FILE`; one `ConfigError` line naming the variable. */
+/**
+ * Reads `PORT`, `DATABASE_URL`, `API_KEYS_FILE` and `LOCAL_API_LIMITS`; one `ConfigError` line
+ * naming the variable.
+ */
 export function localConfigFromEnv(env: Env, cwd: string): LocalConfig {
   // An empty variable counts as unset.
   const { PORT, DATABASE_URL, API_KEYS_FILE } = configFromEnv(envSchema, {
@@ -46,5 +52,6 @@ export function localConfigFromEnv(env: Env, cwd: string): LocalConfig {
   }
   const keyMapProblem = apiKeysFile && keyMapFileProblem(apiKeysFile);
   if (keyMapProblem) throw new ConfigError(`API_KEYS_FILE ${keyMapProblem}`);
-  return { port: PORT, databaseUrl: DATABASE_URL, apiKeysFile };
+  const limits = localLimits(env['LOCAL_API_LIMITS'] || undefined);
+  return { port: PORT, databaseUrl: DATABASE_URL, apiKeysFile, limits };
 }

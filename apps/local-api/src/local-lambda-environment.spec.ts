@@ -6,6 +6,9 @@ const values = {
   apiKeysFile: '/keys.json',
   analyticsApiUrl: 'http://127.0.0.1:1234',
   analyticsApiToken: 'stand-in-token',
+  usageIdentifiers: 'per-key',
+  usagePlans: 'default,partner',
+  usageIdentifierNamespace: 'tollgate-local',
 };
 
 const image = (lambdaApp: string, runtime: LambdaImageDefinition['runtime']) => ({
@@ -63,6 +66,14 @@ describe('local Lambda environment', () => {
         values,
       ),
     ).toThrow('b needs URL set differently from another Lambda');
+  });
+
+  it('gives the authorizer bundle the usage identifiers the local gateway throttles by', () => {
+    expect(localLambdaEnvironment(lambdaImages, values).set).toMatchObject({
+      USAGE_IDENTIFIERS: 'per-key',
+      USAGE_PLANS: 'default,partner',
+      USAGE_IDENTIFIER_NAMESPACE: 'tollgate-local',
+    });
   });
 
   it('leaves no variable of the registry’s AWS environments unset or AWS-only', () => {

@@ -18,6 +18,9 @@ import { localLambdaEnvironment } from './local-lambda-environment.js';
 import { loadOpenApiFiles } from './openapi/openapi-files.js';
 import { openApiRoute } from './openapi/openapi-route.js';
 import type { LocalConfig } from './local-config.js';
+import { gatewayLimits } from './throttling/gateway-limits.js';
+import { keyUsagePlans } from './throttling/key-usage-plans.js';
+import { UsageLimiter } from './throttling/usage-limiter.js';
 
 export interface LocalApiOptions {
   readonly workspaceRoot: string;
@@ -77,11 +80,15 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
     const apiKeysFile = config.apiKeysFile ?? demoKeysFile(workspaceRoot);
     // The Lambdas share this process: each contract's local variables are set, and the
     // AWS-only ones removed, or a bundle would try to reach Secrets Manager.
+    const { usageIdentifiers } = config.limits;
     const environment = localLambdaEnvironment(lambdaImages, {
       databaseUrl: database.url,
       apiKeysFile,
       analyticsApiUrl: standIn.url,
       analyticsApiToken: analyticsStandInToken,
+      usageIdentifiers: usageIdentifiers.mode,
+      usagePlans: Object.keys(config.limits.usagePlans).join(','),
+      usageIdentifierNamespace: config.limits.namespace,
     });
     Object.assign(lambdaEnv, environment.set);
     for (const name of environment.unset) delete lambdaEnv[name];
@@ -99,6 +106,11 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
       handlers,
       integrationTimeoutMs: options.integrationTimeoutMs,
       publicRoutes: openApiRoute(loadOpenApiFiles(join(workspaceRoot, 'dist/openapi'))),
+      // API Gateway's throttles and quotas, keyed as it keys them: by the authorizer's identifier.
+      limits: gatewayLimits(
+        new UsageLimiter({ stage: config.limits.stage, usagePlans: config.limits.usagePlans }),
+        keyUsagePlans({ apiKeysFile, usageIdentifiers }),
+      ),
     });
     const server = await startGatewayServer({ gateway, port: config.port, log: options.log });
     stops.push(() => server.close());

@@ -36,8 +36,16 @@ export const authorizerImage: LambdaImageDefinition = {
     aws: {
       API_KEYS_SECRET_ID: { secret: 'apiKeys' },
       API_KEYS_SHARDS: { config: 'apiKeyShards' },
+      USAGE_IDENTIFIERS: { config: 'usageIdentifiers' },
+      USAGE_PLANS: { config: 'usagePlans' },
+      USAGE_IDENTIFIER_NAMESPACE: { config: 'usageIdentifierNamespace' },
     },
-    local: { API_KEYS_FILE: 'apiKeysFile' },
+    local: {
+      API_KEYS_FILE: 'apiKeysFile',
+      USAGE_IDENTIFIERS: 'usageIdentifiers',
+      USAGE_PLANS: 'usagePlans',
+      USAGE_IDENTIFIER_NAMESPACE: 'usageIdentifierNamespace',
+    },
   },
 };
 

@@ -7,22 +7,34 @@ export type PlatformSecret = (typeof platformSecrets)[number];
 
 /**
  * Platform config values a Lambda can be given (`apiKeyShards` only when the map is sharded, the
- * database hosts only when they differ from the secret's).
+ * database hosts only when they differ from the secret's). `usageIdentifiers` (`per-key` or
+ * `per-plan`), `usagePlans` (the usage plan names, comma-separated) and
+ * `usageIdentifierNamespace` (the deployment, `<project>-<env>`) tell the authorizer what to
+ * return as `usageIdentifierKey`.
  */
 export const platformConfigValues = [
   'analyticsApiUrl',
   'apiKeyShards',
   'databaseWriterHost',
   'databaseReaderHost',
+  'usageIdentifiers',
+  'usagePlans',
+  'usageIdentifierNamespace',
 ] as const;
 export type PlatformConfigValue = (typeof platformConfigValues)[number];
 
-/** Values only the local API has: its database, key map file and external-API stand-in. */
+/**
+ * Values only the local API has: its database, key map file, external-API stand-in and the
+ * usage settings it emulates (the `usage…` values, as in AWS).
+ */
 export const localValues = [
   'databaseUrl',
   'apiKeysFile',
   'analyticsApiUrl',
   'analyticsApiToken',
+  'usageIdentifiers',
+  'usagePlans',
+  'usageIdentifierNamespace',
 ] as const;
 export type LocalValue = (typeof localValues)[number];
 

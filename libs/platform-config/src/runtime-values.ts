@@ -1,10 +1,19 @@
-import type { PlatformConfigValue, PlatformSecret } from '@tollgate/domain-registry';
+import {
+  resourcePrefix,
+  type PlatformConfigValue,
+  type PlatformSecret,
+} from '@tollgate/domain-registry';
 import type { PlatformConfig } from './config-schema.js';
+import { PlatformConfigError } from './platform-config-error.js';
 
-/** A config value a Lambda contract names; undefined when the environment leaves it unset. */
+/**
+ * A config value a Lambda contract names; undefined when the environment leaves it unset.
+ * `envName` (the environment deployed) is needed for `usageIdentifierNamespace` only.
+ */
 export function platformConfigValue(
   config: PlatformConfig,
   name: PlatformConfigValue,
+  envName?: string,
 ): string | undefined {
   switch (name) {
     case 'analyticsApiUrl':
@@ -15,6 +24,16 @@ export function platformConfigValue(
       return config.database.writerHost;
     case 'databaseReaderHost':
       return config.database.readerHost;
+    case 'usageIdentifiers':
+      return config.api.usageIdentifiers;
+    case 'usagePlans':
+      return Object.keys(config.api.usagePlans).join(',');
+    case 'usageIdentifierNamespace':
+      // Never guessed: a wrong namespace names usage plan keys that `publish` never created.
+      if (envName === undefined) {
+        throw new PlatformConfigError('usageIdentifierNamespace needs the environment name');
+      }
+      return resourcePrefix(config.project, envName);
   }
 }
 

@@ -96,17 +96,25 @@ describe('network placement', () => {
 describe('Lambda environments, from each registry contract', () => {
   it.each(imageNames)('%s gets exactly its contract’s variables', (name) => {
     const image = lambdaImages.find((candidate) => candidate.imageName === name);
-    const variables = image && lambdaEnvironment(image, loadConfig('dev'));
+    const variables = image && lambdaEnvironment(image, loadConfig('dev'), 'dev');
     expect(functionOf(name)['Environment']).toEqual({ Variables: variables });
   });
 
   it('names secrets and carries config values', () => {
     const environments = Object.fromEntries(
-      lambdaImages.map((image) => [image.imageName, lambdaEnvironment(image, loadConfig('dev'))]),
+      lambdaImages.map((image) => [
+        image.imageName,
+        lambdaEnvironment(image, loadConfig('dev'), 'dev'),
+      ]),
     );
     expect(environments).toEqual(
       expect.objectContaining({
-        authorizer: { API_KEYS_SECRET_ID: 'tollgate/dev/api-key-map' },
+        authorizer: {
+          API_KEYS_SECRET_ID: 'tollgate/dev/api-key-map',
+          USAGE_IDENTIFIERS: 'per-key',
+          USAGE_PLANS: 'default,partner',
+          USAGE_IDENTIFIER_NAMESPACE: 'tollgate-dev',
+        },
         resources: { DB_SECRET_ID: 'tollgate/dev/database' },
         analytics: {
           ANALYTICS_API_URL: 'https://analytics.sandbox.example.com',
@@ -122,12 +130,14 @@ describe('the database endpoints (config database)', () => {
     const resources = lambdaImages.find((image) => image.imageName === 'resources');
     if (!resources) throw new Error('no resources image');
     const config = loadConfig('dev');
-    expect(lambdaEnvironment(resources, config)).toEqual({ DB_SECRET_ID: 'tollgate/dev/database' });
+    expect(lambdaEnvironment(resources, config, 'dev')).toEqual({
+      DB_SECRET_ID: 'tollgate/dev/database',
+    });
     const database = {
       writerHost: 'tollgate-dev.proxy-abc123.eu-west-1.rds.amazonaws.com',
       readerHost: 'tollgate-dev-ro.endpoint.proxy-abc123.eu-west-1.rds.amazonaws.com',
     };
-    expect(lambdaEnvironment(resources, { ...config, database })).toEqual({
+    expect(lambdaEnvironment(resources, { ...config, database }, 'dev')).toEqual({
       DB_SECRET_ID: 'tollgate/dev/database',
       DB_HOST: database.writerHost,
       DB_READER_HOST: database.readerHost,
@@ -138,9 +148,31 @@ describe('the database endpoints (config database)', () => {
 describe('a sharded key map', () => {
   it('tells the authorizer how many shards to read', () => {
     const config = { ...loadConfig('dev'), apiKeyShards: 16 };
-    expect(lambdaEnvironment(authorizerImage, config)).toEqual({
+    expect(lambdaEnvironment(authorizerImage, config, 'dev')).toMatchObject({
       API_KEYS_SECRET_ID: 'tollgate/dev/api-key-map',
       API_KEYS_SHARDS: '16',
+    });
+  });
+});
+
+describe('usage identifiers (config api.usageIdentifiers, api.usagePlans)', () => {
+  it('reach the deployed authorizer: the mode, the usage plans and the deployment’s namespace', () => {
+    expect(functionOf('authorizer')['Environment']).toEqual({
+      Variables: expect.objectContaining({
+        USAGE_IDENTIFIERS: 'per-key',
+        USAGE_PLANS: 'default,partner',
+        USAGE_IDENTIFIER_NAMESPACE: 'tollgate-dev',
+      }),
+    });
+  });
+
+  it('per plan, in any environment: the namespace is that environment’s prefix', () => {
+    const config = loadConfig('prod');
+    const perPlan = { ...config, api: { ...config.api, usageIdentifiers: 'per-plan' as const } };
+    expect(lambdaEnvironment(authorizerImage, perPlan, 'prod')).toMatchObject({
+      USAGE_IDENTIFIERS: 'per-plan',
+      USAGE_PLANS: Object.keys(config.api.usagePlans).join(','),
+      USAGE_IDENTIFIER_NAMESPACE: `${config.project}-prod`,
     });
   });
 });

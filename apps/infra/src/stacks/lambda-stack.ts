@@ -81,7 +81,7 @@ export class LambdaStack extends PlatformStack {
       role,
       ...(inVpc ? { vpc, vpcSubnets: { subnets: vpc.privateSubnets }, securityGroups } : {}),
       logGroup,
-      environment: lambdaEnvironment(image, config),
+      environment: lambdaEnvironment(image, config, deployment.envName),
     });
 
     if (!inVpc) {

@@ -95,7 +95,7 @@ describe('authorizerOutcome (API Gateway semantics)', () => {
           Statement: { Action: 'execute-api:Invoke', Effect: 'Allow', Resource: arn },
         },
         context: { companyId: 42, userId: '7', admin: true, none: null, gone: undefined },
-        usageIdentifierKey: 'sk_whatever',
+        usageIdentifierKey: 'tgu_whatever',
       }),
       arn,
       3,
@@ -111,6 +111,7 @@ describe('authorizerOutcome (API Gateway semantics)', () => {
         principalId: '42-7',
         integrationLatency: 3,
       },
+      usageIdentifierKey: 'tgu_whatever',
     });
   });
 
@@ -125,6 +126,7 @@ describe('authorizerOutcome (API Gateway semantics)', () => {
       kind: 'allow',
       principalId: 'p',
       context: { principalId: 'p', integrationLatency: 0 },
+      usageIdentifierKey: undefined,
     });
   });
 });

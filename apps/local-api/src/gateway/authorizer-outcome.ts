@@ -6,7 +6,13 @@ import { evaluatePolicy } from './policy-evaluation.js';
 export type AuthorizerContext = Record<string, string | number | null>;
 
 export type AuthorizerOutcome =
-  | { readonly kind: 'allow'; readonly principalId: string; readonly context: AuthorizerContext }
+  | {
+      readonly kind: 'allow';
+      readonly principalId: string;
+      readonly context: AuthorizerContext;
+      /** The API key the request is counted under (usage plans), if the authorizer named one. */
+      readonly usageIdentifierKey: string | undefined;
+    }
   | { readonly kind: 'unauthorized' }
   | { readonly kind: 'deny'; readonly principalId: string; readonly explicit: boolean }
   | { readonly kind: 'failure'; readonly reason: string };
@@ -65,7 +71,7 @@ export function authorizerOutcome(
       reason: `malformed authorizer result at ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`,
     };
   }
-  const { principalId, policyDocument, context } = parsed.data;
+  const { principalId, policyDocument, context, usageIdentifierKey } = parsed.data;
   const statements = Array.isArray(policyDocument.Statement)
     ? policyDocument.Statement
     : [policyDocument.Statement];
@@ -77,5 +83,6 @@ export function authorizerOutcome(
     kind: 'allow',
     principalId,
     context: { ...stringify(context ?? {}), principalId, integrationLatency },
+    usageIdentifierKey: usageIdentifierKey ?? undefined,
   };
 }

@@ -18,7 +18,8 @@ import {
   invokeLambda,
   lambdaContext,
 } from './lambda-invocation.js';
-import { gatewayFallbackProblem, gatewayProblem } from './problem.js';
+import type { GatewayLimits } from '../throttling/gateway-limits.js';
+import { gatewayFallbackProblem, gatewayProblem, limitProblem } from './problem.js';
 import { buildProxyEvent } from './proxy-event.js';
 import { parseProxyResult } from './proxy-result.js';
 import { singleHeader } from './repeated-header.js';
@@ -38,6 +39,8 @@ export interface GatewayOptions {
   readonly binaryMediaTypes?: readonly string[];
   /** Answers what the stage serves without a key or a Lambda (the OpenAPI documents), else undefined. */
   readonly publicRoutes?: (request: GatewayRequest, requestId: string) => GatewayResponse | undefined;
+  /** The stage's throttle and the usage plans' throttles and quotas; none: unlimited. */
+  readonly limits?: GatewayLimits;
 }
 
 /** The response plus what the request log needs to know about how it came about. */
@@ -54,9 +57,10 @@ export interface GatewayResult {
 const maxMethodArnBytes = 1600;
 
 /**
- * One REST API stage: resource matching → X-Api-Key presence → REQUEST authorizer → the
- * domain Lambda's proxy integration, each failure answered as API Gateway answers it, in
- * problem+json as our gateway responses are configured.
+ * One REST API stage: resource matching → stage throttle → X-Api-Key presence → REQUEST
+ * authorizer → usage plan throttle and quota → the domain Lambda's proxy integration, each
+ * failure answered as API Gateway answers it, in problem+json as our gateway responses are
+ * configured.
  */
 export function createGateway(
   options: GatewayOptions,
@@ -101,6 +105,9 @@ export function createGateway(
       return done({
         response: gatewayProblem('not-found', requestId),
       });
+    }
+    if (options.limits?.admitToStage() === 'throttled') {
+      return done({ response: limitProblem('throttled', requestId), reason: 'stage throttle' });
     }
     const apiKeyHeader = singleHeader(request, 'X-Api-Key');
     // Two different keys: neither is logged or tried; the authorizer answers this 401 in AWS.
@@ -164,6 +171,18 @@ export function createGateway(
     }
 
     const principalId = outcome.principalId;
+    // API Gateway counts the request under the authorizer's usageIdentifierKey, never the key.
+    if (options.limits && outcome.usageIdentifierKey !== undefined) {
+      const verdict = await options.limits.admitToUsagePlan(outcome.usageIdentifierKey, apiKey);
+      if (verdict !== 'admitted') {
+        return done({
+          apiKey,
+          principalId,
+          reason: `usage plan ${verdict === 'throttled' ? 'throttle' : 'quota'}`,
+          response: limitProblem(verdict, requestId),
+        });
+      }
+    }
     const result = await invoke(
       matched.domain,
       buildProxyEvent(facts, outcome.context, binaryMediaTypes),

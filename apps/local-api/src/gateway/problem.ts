@@ -3,6 +3,7 @@ import {
   type GatewayProblemBody,
   type GatewayProblemSlug,
   gatewayFallbackBody,
+  gatewayFallbackProblems,
   gatewayProblemBody,
   gatewayProblems,
   problemContentType,
@@ -44,4 +45,16 @@ export function gatewayFallbackProblem(
   requestId: string,
 ): GatewayResponse {
   return problemResponse(status, gatewayFallbackBody(fallback, requestId, message), undefined);
+}
+
+/**
+ * API Gateway's THROTTLED and QUOTA_EXCEEDED answers (429), which DEFAULT_4XX renders with API
+ * Gateway's own message. API Gateway sends no `Retry-After` with them, so neither does this.
+ */
+export function limitProblem(
+  verdict: 'throttled' | 'quota-exceeded',
+  requestId: string,
+): GatewayResponse {
+  const message = verdict === 'throttled' ? 'Too Many Requests' : 'Limit Exceeded';
+  return gatewayFallbackProblem(gatewayFallbackProblems.clientError, 429, message, requestId);
 }

@@ -9,6 +9,7 @@ export { CachingKeyMapLoader } from '../loader/caching-key-map-loader.js';
 export type { CachingKeyMapLoaderOptions } from '../loader/caching-key-map-loader.js';
 export { ShardedKeyMapLoader } from '../loader/sharded-key-map-loader.js';
 export type { ShardedKeyMapLoaderOptions } from '../loader/sharded-key-map-loader.js';
+export type { UsageIdentifiers } from '../key-map/usage-plans.js';
 export type { KeyMapSource } from '../sources/key-map-source.js';
 export { KeyMapSourceError } from '../sources/key-map-source-error.js';
 export { fileKeyMapSource } from '../sources/file-key-map-source.js';

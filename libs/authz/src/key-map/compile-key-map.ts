@@ -7,6 +7,7 @@ import { isVersionedKeyMap, parseKeyMapV2 } from './parse-key-map-v2.js';
 import { parseKeyMap } from './parse-key-map.js';
 import type { PresentedKeys } from './presented-keys.js';
 import { shardName } from './shards.js';
+import type { UsageIdentifiers } from './usage-plans.js';
 
 /**
  * A loaded key map (or shard), ready for decisions: a directory of its keys and the index of
@@ -32,6 +33,8 @@ export interface CompileKeyMapOptions {
   readonly shard?: ShardInfo;
   /** The API's path templates (see `GrantIndexOptions`); ignored when a shared `grants` index is given, which has its own. */
   readonly servedPaths?: readonly string[];
+  /** What the Allow's `usageIdentifierKey` is: one per key (default) or one per usage plan. */
+  readonly usageIdentifiers?: UsageIdentifiers;
 }
 
 /** What a loader shares between the maps it compiles (its reloads, or all shards of a map). */

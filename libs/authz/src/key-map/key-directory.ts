@@ -1,9 +1,10 @@
 import type { DenyReason, GrantIndex, GrantedKey } from '../grants/grant-index.js';
 import type { Grant } from '../grants/grant.js';
 import type { IdentityValue } from './format.js';
-import { isPresentableKey, usageIdentifierOf } from './key-names.js';
+import { isPresentableKey } from './key-names.js';
 import { isInvalidEntry, type InvalidEntry, type KeyStore, type StoredKey } from './key-store.js';
 import { PresentedKeys, type PresentedKey } from './presented-keys.js';
+import { PER_KEY_USAGE_IDENTIFIERS, usageIdentifierFor, usagePlanOf, type UsageIdentifiers } from './usage-plans.js';
 
 /** A known key, as decisions and policies see it. */
 export interface KeyIdentity {
@@ -13,8 +14,10 @@ export interface KeyIdentity {
   readonly principalId: string;
   /** Every grant of the key: its plans' and its own. */
   readonly grants: readonly Grant[];
-  /** What API Gateway counts the key's usage under (`usageIdentifierOf` its stored name): never the key. */
+  /** What API Gateway counts the key's usage under (`usageIdentifierFor` the directory's `usageIdentifiers`): never the key. */
   readonly usageIdentifierKey: string;
+  /** The key's usage plan (`usagePlanOf` its plans): whose throttle and quota apply to it. */
+  readonly usagePlan: string;
   /** The API version a request without `X-Api-Version` is served (the key is pinned to it). */
   readonly apiVersion: string | undefined;
 }
@@ -69,6 +72,8 @@ export interface KeyDirectoryOptions {
   readonly onInvalidEntry?: (issues: readonly string[]) => void;
   /** The memo of presented keys, shared with a loader's shard pick and earlier loads; default: one of its own. */
   readonly presentedKeys?: PresentedKeys;
+  /** What a key's `usageIdentifierKey` is; default one per key. */
+  readonly usageIdentifiers?: UsageIdentifiers;
 }
 
 /**
@@ -83,6 +88,7 @@ export class KeyDirectory {
   private readonly now: () => number;
   private readonly onInvalidEntry: ((issues: readonly string[]) => void) | undefined;
   private readonly presentedKeys: PresentedKeys;
+  private readonly usageIdentifiers: UsageIdentifiers;
   /** Stored name → outcome, so an entry is validated and compiled once however it is presented. */
   private readonly judged = new Map<string, KeyLookup>();
   private readonly planSlots = new Map<string, number>();
@@ -95,6 +101,7 @@ export class KeyDirectory {
     this.now = options.now ?? Date.now;
     this.onInvalidEntry = options.onInvalidEntry;
     this.presentedKeys = options.presentedKeys ?? new PresentedKeys();
+    this.usageIdentifiers = options.usageIdentifiers ?? PER_KEY_USAGE_IDENTIFIERS;
     for (const [name, planGrants] of store.plans) this.planSlots.set(name, grants.add(planGrants));
   }
 
@@ -144,7 +151,9 @@ export class KeyDirectory {
       userId: entry.userId,
       principalId: `${entry.companyId}-${entry.userId}`,
       grants: entry.plans.length === 0 ? entry.grants : [...entry.plans.flatMap((plan) => this.store.plans.get(plan) ?? []), ...entry.grants],
-      usageIdentifierKey: usageIdentifierOf(storedName),
+      // Once per entry, when its key is first judged: never on a warm request.
+      usageIdentifierKey: usageIdentifierFor(this.usageIdentifiers, storedName, entry.plans),
+      usagePlan: usagePlanOf(entry.plans, this.usageIdentifiers.usagePlans ?? []),
       apiVersion: entry.apiVersion,
     };
     return {

@@ -10,10 +10,15 @@ export const DEFAULT_USAGE_PLAN = 'default';
  * `per-plan`: one per usage plan, for maps beyond that; a plan's throttle then applies to all
  * its keys together. `namespace` (the deployment, `<project>-<env>`) keeps two deployments in
  * one account from sharing a plan's identifier, since API key values are unique per region.
+ * `usagePlans` (the deployment's usage plan names) also names each key's `usagePlan`; per key
+ * it is optional, and without it every key's usage plan is `default`.
  */
 export type UsageIdentifiers =
-  | { readonly mode: 'per-key' }
+  | { readonly mode: 'per-key'; readonly usagePlans?: readonly string[] }
   | { readonly mode: 'per-plan'; readonly namespace: string; readonly usagePlans: readonly string[] };
+
+/** The default: one identifier per key. */
+export const PER_KEY_USAGE_IDENTIFIERS: UsageIdentifiers = Object.freeze({ mode: 'per-key' });
 
 /**
  * A key's usage plan: the first of its key-map plans that is also a usage plan (named in the

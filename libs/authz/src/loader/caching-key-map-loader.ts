@@ -3,6 +3,7 @@ import { compileSharedKeyMap, type CompiledKeyMap, type SharedCompilation } from
 import type { ShardInfo } from '../key-map/format.js';
 import { KeyMapFormatError } from '../key-map/key-map-format-error.js';
 import { PresentedKeys } from '../key-map/presented-keys.js';
+import type { UsageIdentifiers } from '../key-map/usage-plans.js';
 import { consoleJsonLogger, type AuthzLogger, type LogFields } from '../logging/logger.js';
 import { KeyMapSourceError } from '../sources/key-map-source-error.js';
 import type { KeyMapSource } from '../sources/key-map-source.js';
@@ -23,6 +24,8 @@ export interface CachingKeyMapLoaderOptions {
   readonly now?: () => number;
   /** The API's path templates, so requests are judged on the route the router serves (`GrantIndexOptions.servedPaths`). */
   readonly servedPaths?: readonly string[];
+  /** What the Allow's `usageIdentifierKey` is: one per key (default) or one per usage plan. */
+  readonly usageIdentifiers?: UsageIdentifiers;
 }
 
 /**
@@ -53,6 +56,7 @@ export class CachingKeyMapLoader implements KeyMapProvider {
   private readonly logger: AuthzLogger;
   private readonly now: () => number;
   private readonly shard: ShardInfo | undefined;
+  private readonly usageIdentifiers: UsageIdentifiers | undefined;
   private grants: GrantIndex;
   private readonly presentedKeys: PresentedKeys;
   private current: { readonly map: CompiledKeyMap; readonly loadedAt: number } | undefined;
@@ -67,6 +71,7 @@ export class CachingKeyMapLoader implements KeyMapProvider {
     this.logger = options.logger ?? consoleJsonLogger;
     this.now = options.now ?? Date.now;
     this.shard = shared.shard;
+    this.usageIdentifiers = options.usageIdentifiers;
     // Kept across loads: equal plans compile once, and a key is hashed once per instance.
     this.grants = shared.grants ?? new GrantIndex({ servedPaths: options.servedPaths });
     this.presentedKeys = shared.presentedKeys ?? new PresentedKeys();
@@ -99,6 +104,7 @@ export class CachingKeyMapLoader implements KeyMapProvider {
         shard: this.shard,
         grants: this.grantIndexForLoad(),
         presentedKeys: this.presentedKeys,
+        usageIdentifiers: this.usageIdentifiers,
         // A bad entry (found when its key is first used) disables that key only.
         onInvalidEntry: (issues) => this.logger.error('key map entry invalid; the key is unusable', { source, issues: issues.join('; ') }),
       });
