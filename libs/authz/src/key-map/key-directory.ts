@@ -3,7 +3,7 @@ import type { Grant } from '../grants/grant.js';
 import type { IdentityValue } from './format.js';
 import { isPresentableKey, usageIdentifierOf } from './key-names.js';
 import { isInvalidEntry, type InvalidEntry, type KeyStore, type StoredKey } from './key-store.js';
-import { PresentedKeys } from './presented-keys.js';
+import { PresentedKeys, type PresentedKey } from './presented-keys.js';
 
 /** A known key, as decisions and policies see it. */
 export interface KeyIdentity {
@@ -99,27 +99,26 @@ export class KeyDirectory {
   }
 
   find(presentedKey: string): KeyLookup {
-    const presentedKeys = this.presentedKeys;
-    let id = presentedKeys.idOf(presentedKey);
-    let lookup = id === -1 ? undefined : presentedKeys.lookupIn(id, this.id);
-    if (lookup === undefined) {
+    let record = this.presentedKeys.find(presentedKey);
+    if (record === undefined || record.directoryId !== this.id) {
       // The explicit guard: `__proto__`, `constructor`, `sha256:…`, over-long strings never reach the store.
-      if (id === -1 && !isPresentableKey(presentedKey)) return UNKNOWN_KEY;
-      if (id === -1) id = presentedKeys.add(presentedKey);
-      lookup = this.resolve(id);
-      presentedKeys.rememberLookup(id, this.id, lookup);
+      if (record === undefined && !isPresentableKey(presentedKey)) return UNKNOWN_KEY;
+      record ??= this.presentedKeys.add(presentedKey);
+      record.judged(this.id, this.resolve(record));
     }
-    if (lookup.known && lookup.expiresAt !== Infinity && lookup.expiresAt <= this.now()) return EXPIRED_KEY;
-    return lookup;
+    const unknown = record.unknown;
+    if (unknown !== undefined) return unknown;
+    if (record.expires && record.expiresAt <= this.now()) return EXPIRED_KEY;
+    return record;
   }
 
-  /** Looks a presented key (its memo id) up in the store; only for a key this directory has not judged. */
-  private resolve(id: number): KeyLookup {
+  /** Looks a presented key up in the store; only for a key this directory has not judged. */
+  private resolve(record: PresentedKey): KeyLookup {
     const store = this.store;
-    let name = this.presentedKeys.value(id);
+    let name = record.value;
     let entry = store.hasPlaintextNames ? store.entry(name) : undefined;
     if (entry === undefined && store.hasHashedNames) {
-      name = this.presentedKeys.hashedName(id);
+      name = this.presentedKeys.hashedName(record);
       entry = store.entry(name);
     }
     if (entry === undefined) return UNKNOWN_KEY;

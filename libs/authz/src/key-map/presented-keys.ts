@@ -1,5 +1,56 @@
-import type { KeyLookup } from './key-directory.js';
+import type { Allowed, Denied, KeyIdentity, KnownKey, UnknownKey } from './key-directory.js';
 import { hashedKeyName } from './key-names.js';
+
+/**
+ * What is known of one presented key string: its hash and shard, worked out once, and the
+ * last directory's judgement of it. For a known key the record is itself the `KnownKey` the
+ * directory hands out — the judgement's fields copied in — so that a warm decision reads one
+ * object per key (the map entry's record), not a record and then a judgement elsewhere in the
+ * heap: with 10,000 keys every such object is a cache miss. Only the memo and `KeyDirectory`
+ * write it; a caller must use a `KnownKey` at once, as the next judgement (a reload) rewrites it.
+ */
+export class PresentedKey implements KnownKey {
+  // Read by every warm decision: first, so they share the object's first cache line.
+  /** The id of the directory whose judgement this is; another one (a reload, another shard) looks again. */
+  directoryId = -1;
+  /** Set when that judgement is "unknown" (the fields below are then unused). */
+  unknown: UnknownKey | undefined = undefined;
+  grantSlot = -1;
+  /** Whether `expiresAt` is finite: checked first, so a key that never expires costs no clock read (nor a read of the boxed number). */
+  expires = false;
+  allowed: Allowed = NOT_JUDGED_ALLOWED;
+  denied: Denied = NOT_JUDGED_DENIED;
+  identity: KeyIdentity = NOT_JUDGED;
+  expiresAt = Infinity;
+  readonly known = true;
+  /** `sha256:<hex>` of the key, computed on first need: the only hashing a key ever gets. */
+  hashedName: string | undefined = undefined;
+  /** The shard holding the key, for the one shard count of the loader owning the memo; -1 until picked. */
+  shard = -1;
+
+  constructor(readonly value: string) {}
+
+  /** Takes a directory's judgement of the key: a known key's fields, or the reason it is unknown. */
+  judged(directoryId: number, judgement: KnownKey | UnknownKey): void {
+    this.directoryId = directoryId;
+    if (judgement.known) {
+      this.unknown = undefined;
+      this.grantSlot = judgement.grantSlot;
+      this.expires = judgement.expiresAt !== Infinity;
+      this.expiresAt = judgement.expiresAt;
+      this.allowed = judgement.allowed;
+      this.denied = judgement.denied;
+      this.identity = judgement.identity;
+    } else {
+      this.unknown = judgement;
+    }
+  }
+}
+
+// What a record holds before its first judgement; never handed out (`directoryId` is -1 then).
+const NOT_JUDGED: KeyIdentity = Object.freeze({ companyId: 0, userId: 0, principalId: '', grants: [], usageIdentifierKey: '', apiVersion: undefined });
+const NOT_JUDGED_ALLOWED: Allowed = Object.freeze({ effect: 'Allow', key: NOT_JUDGED });
+const NOT_JUDGED_DENIED: Denied = Object.freeze({ effect: 'Deny', key: NOT_JUDGED, reason: 'no-matching-grant' });
 
 /** Most presented keys remembered; past it the memo starts over, so a flood of random keys costs hashing, never memory. */
 const LIMIT = 32_768;
@@ -7,99 +58,38 @@ const LIMIT = 32_768;
 /**
  * The one memo from a presented key to what is known of it, shared by everything that judges
  * the key — a sharded loader's shard pick, then the decision in that shard's directory, across
- * reloads — so a key is hashed once and a warm request reads the memo once. The key asked for
- * last is checked first: a shard pick and the decision that follows it ask for the same key.
- *
- * Kept column-wise: the map gives a presented key's number (`id`, a small integer the engine
- * stores unboxed in the map), and dense arrays indexed by it hold what is known of the key.
- * A warm lookup thus reads the map, then arrays that stay in cache — no record object per key
- * to chase across the heap, which with 10,000 keys cost a cache miss on every request. An id
- * is valid until the next `add`, which may start the memo over: use it at once, never keep it.
+ * reloads — so a key is hashed once and a warm request reads the memo once. The record last
+ * handed out is checked first: a shard pick and the decision that follows it ask for the same key.
  */
 export class PresentedKeys {
-  private readonly ids = new Map<string, number>();
-  private readonly values: string[] = [];
-  /** `sha256:<hex>` of the key, computed on first need: the only hashing a key ever gets. */
-  private readonly hashedNames: (string | undefined)[] = [];
-  /** The shard holding the key, for the one shard count of the loader owning the memo; -1 until picked. */
-  private readonly shards: number[] = [];
-  /** The id of the directory `lookups` holds the answer of; another one (a reload, another shard) looks again. */
-  private readonly directoryIds: number[] = [];
-  private readonly lookups: (KeyLookup | undefined)[] = [];
-  private lastValue: string | undefined;
-  private lastId = -1;
+  private readonly byValue = new Map<string, PresentedKey>();
+  private last: PresentedKey | undefined;
 
-  /** The id of a key presented before, or -1. */
-  idOf(value: string): number {
-    if (value === this.lastValue) return this.lastId;
-    const id = this.ids.get(value);
-    if (id === undefined) return -1;
-    this.lastValue = value;
-    this.lastId = id;
-    return id;
+  /** The record of a key presented before, or undefined. */
+  find(value: string): PresentedKey | undefined {
+    const last = this.last;
+    if (last !== undefined && last.value === value) return last;
+    const record = this.byValue.get(value);
+    if (record !== undefined) this.last = record;
+    return record;
   }
 
-  /** A new id; only for strings that may be keys (`isPresentableKey`), so the memo never holds junk. */
-  add(value: string, hashedName?: string): number {
-    if (this.values.length >= LIMIT) this.clear();
-    const id = this.values.length;
-    this.ids.set(value, id);
-    this.values.push(value);
-    this.hashedNames.push(hashedName);
-    this.shards.push(-1);
-    this.directoryIds.push(-1);
-    this.lookups.push(undefined);
-    this.lastValue = value;
-    this.lastId = id;
-    return id;
-  }
-
-  value(id: number): string {
-    return this.values[id] ?? '';
-  }
-
-  hashedName(id: number): string {
-    let name = this.hashedNames[id];
-    if (name === undefined) {
-      name = hashedKeyName(this.value(id));
-      this.hashedNames[id] = name;
-    }
-    return name;
-  }
-
-  /** The key's shard, or -1 until `rememberShard`. */
-  shard(id: number): number {
-    return this.shards[id] ?? -1;
-  }
-
-  rememberShard(id: number, shard: number): void {
-    this.shards[id] = shard;
-  }
-
-  /** What directory `directoryId` said of the key, if it is the directory that judged it last. */
-  lookupIn(id: number, directoryId: number): KeyLookup | undefined {
-    return this.directoryIds[id] === directoryId ? this.lookups[id] : undefined;
-  }
-
-  rememberLookup(id: number, directoryId: number, lookup: KeyLookup): void {
-    this.directoryIds[id] = directoryId;
-    this.lookups[id] = lookup;
+  /** A new record; only for strings that may be keys (`isPresentableKey`), so the memo never holds junk. */
+  add(value: string, hashedName?: string): PresentedKey {
+    if (this.byValue.size >= LIMIT) this.byValue.clear();
+    const record = new PresentedKey(value);
+    record.hashedName = hashedName;
+    this.byValue.set(value, record);
+    this.last = record;
+    return record;
   }
 
   /** How many keys are remembered. */
   get size(): number {
-    return this.values.length;
+    return this.byValue.size;
   }
 
-  private clear(): void {
-    this.ids.clear();
-    // Emptied, not replaced: the arrays keep their (packed) element kinds.
-    this.values.length = 0;
-    this.hashedNames.length = 0;
-    this.shards.length = 0;
-    this.directoryIds.length = 0;
-    this.lookups.length = 0;
-    this.lastValue = undefined;
-    this.lastId = -1;
+  hashedName(record: PresentedKey): string {
+    return (record.hashedName ??= hashedKeyName(record.value));
   }
 }

@@ -45,18 +45,13 @@ export class ShardedKeyMapLoader implements KeyMapProvider {
 
   /** The shard a presented key belongs to; -1 for a string that cannot be a key. */
   shardOf(apiKey: string): number {
-    const presentedKeys = this.presentedKeys;
-    let id = presentedKeys.idOf(apiKey);
-    if (id === -1) {
+    let record = this.presentedKeys.find(apiKey);
+    if (record === undefined) {
       if (!isPresentableKey(apiKey)) return -1;
-      id = presentedKeys.add(apiKey);
+      record = this.presentedKeys.add(apiKey);
     }
-    let shard = presentedKeys.shard(id);
-    if (shard === -1) {
-      shard = shardOfHashedName(presentedKeys.hashedName(id), this.shardCount);
-      presentedKeys.rememberShard(id, shard);
-    }
-    return shard;
+    if (record.shard === -1) record.shard = shardOfHashedName(this.presentedKeys.hashedName(record), this.shardCount);
+    return record.shard;
   }
 
   private loader(index: number): CachingKeyMapLoader {
