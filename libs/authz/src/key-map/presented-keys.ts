@@ -10,23 +10,27 @@ import { hashedKeyName } from './key-names.js';
  * write it; a caller must use a `KnownKey` at once, as the next judgement (a reload) rewrites it.
  */
 export class PresentedKey implements KnownKey {
-  // Read by every warm decision: first, so they share the object's first cache line.
+  // Read by every warm decision: first, so that they share the object's first cache line.
   /** The id of the directory whose judgement this is; another one (a reload, another shard) looks again. */
   directoryId = -1;
   /** Set when that judgement is "unknown" (the fields below are then unused). */
   unknown: UnknownKey | undefined = undefined;
-  grantSlot = -1;
-  /** Whether `expiresAt` is finite: checked first, so a key that never expires costs no clock read (nor a read of the boxed number). */
+  /** Whether `expiresAt` is finite: checked first, so a key that never expires costs no clock read. */
   expires = false;
+  grantSlot = -1;
+  /** The shard holding the key, for the one shard count of the loader owning the memo; -1 until picked. */
+  shard = -1;
   allowed: Allowed = NOT_JUDGED_ALLOWED;
   denied: Denied = NOT_JUDGED_DENIED;
   identity: KeyIdentity = NOT_JUDGED;
   expiresAt = Infinity;
-  readonly known = true;
   /** `sha256:<hex>` of the key, computed on first need: the only hashing a key ever gets. */
   hashedName: string | undefined = undefined;
-  /** The shard holding the key, for the one shard count of the loader owning the memo; -1 until picked. */
-  shard = -1;
+
+  /** On the prototype, not in each record: a constant costs a decision no memory read. */
+  get known(): true {
+    return true;
+  }
 
   constructor(readonly value: string) {}
 
