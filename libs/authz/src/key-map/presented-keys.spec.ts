@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import type { Allowed, Denied, KeyIdentity, KnownKey, UnknownKey } from './key-directory.js';
 import { hashedKeyName } from './key-names.js';
 import { PresentedKeys } from './presented-keys.js';
@@ -26,12 +27,14 @@ describe('PresentedKeys', () => {
     expect(a.value).toBe('sk_live_a');
   });
 
-  it('hashes a key on first need only, or takes the stored name it is given', () => {
+  it('hashes a key on first need only, or takes the stored name set on its record', () => {
     const keys = new PresentedKeys();
     const record = keys.add('sk_live_a');
     expect(record.hashedName).toBeUndefined();
     expect(keys.hashedName(record)).toBe(hashedKeyName('sk_live_a'));
-    expect(keys.hashedName(keys.add('stand-in', 'sha256:given'))).toBe('sha256:given');
+    const standIn = keys.add('stand-in');
+    standIn.hashedName = 'sha256:given';
+    expect(keys.hashedName(standIn)).toBe('sha256:given');
   });
 
   it('takes a directory’s judgement: a known key’s fields, or why it is unknown, and forgets an unknown one when judged known again', () => {
@@ -51,6 +54,15 @@ describe('PresentedKeys', () => {
     record.judged(5, again);
     expect(record).toMatchObject({ directoryId: 5, unknown: undefined, expires: false });
     expect(record.allowed).toBe(again.allowed);
+  });
+
+  it('never prints or serializes the key it is the record of (it is handed out as a KnownKey)', () => {
+    const record = new PresentedKeys().add('sk_live_secret_value');
+    record.judged(1, knownKey('1-2'));
+    expect(record.value).toBe('sk_live_secret_value');
+    expect(JSON.stringify(record)).not.toContain('secret_value');
+    expect(inspect(record, { depth: 5, showHidden: true })).not.toContain('secret_value');
+    expect(Object.values(record)).not.toContain('sk_live_secret_value');
   });
 
   it('starts over once it holds 32,768 keys, forgetting everything it knew', () => {

@@ -32,7 +32,17 @@ export class PresentedKey implements KnownKey {
     return true;
   }
 
-  constructor(readonly value: string) {}
+  // The key itself, private: a record handed out as a `KnownKey` never prints or serializes it.
+  readonly #value: string;
+
+  constructor(value: string) {
+    this.#value = value;
+  }
+
+  /** The presented key. */
+  get value(): string {
+    return this.#value;
+  }
 
   /** Takes a directory's judgement of the key: a known key's fields, or the reason it is unknown. */
   judged(directoryId: number, judgement: KnownKey | UnknownKey): void {
@@ -67,25 +77,33 @@ const LIMIT = 32_768;
  */
 export class PresentedKeys {
   private readonly byValue = new Map<string, PresentedKey>();
+  private lastValue: string | undefined;
   private last: PresentedKey | undefined;
 
   /** The record of a key presented before, or undefined. */
   find(value: string): PresentedKey | undefined {
-    const last = this.last;
-    if (last !== undefined && last.value === value) return last;
+    if (value === this.lastValue) return this.last;
     const record = this.byValue.get(value);
-    if (record !== undefined) this.last = record;
+    if (record !== undefined) this.remember(value, record);
     return record;
   }
 
   /** A new record; only for strings that may be keys (`isPresentableKey`), so the memo never holds junk. */
-  add(value: string, hashedName?: string): PresentedKey {
-    if (this.byValue.size >= LIMIT) this.byValue.clear();
+  add(value: string): PresentedKey {
+    if (this.byValue.size >= LIMIT) {
+      this.byValue.clear();
+      this.lastValue = undefined;
+      this.last = undefined;
+    }
     const record = new PresentedKey(value);
-    record.hashedName = hashedName;
     this.byValue.set(value, record);
-    this.last = record;
+    this.remember(value, record);
     return record;
+  }
+
+  private remember(value: string, record: PresentedKey): void {
+    this.lastValue = value;
+    this.last = record;
   }
 
   /** How many keys are remembered. */

@@ -25,7 +25,7 @@ export function explainRequest(keyMap: unknown, key: ExplainedKey, request: Expl
     // Only the hash is known: a stand-in key whose hash the memo already holds, so the
     // directory looks up exactly that stored name. It has no `tg_` prefix: no checksum applies.
     apiKey = `stored-name:${key.storedName}`;
-    presentedKeys.add(apiKey, key.storedName);
+    presentedKeys.add(apiKey).hashedName = key.storedName;
   }
   return decide(compileSharedKeyMap(keyMap, { now, presentedKeys }), { apiKey, ...request });
 }
