@@ -28,8 +28,18 @@ export function generateApiKey(environment: ApiKeyEnvironment, random: (size: nu
 
 /** Whether the string claims the format (its prefix); only such keys are checked. */
 export function hasApiKeyPrefix(key: string): boolean {
-  return key.startsWith('tg_live_') || key.startsWith('tg_test_');
+  // Every request runs this: the first characters rule out most other keys before any call.
+  return (
+    key.charCodeAt(0) === T &&
+    key.charCodeAt(1) === G &&
+    key.charCodeAt(2) === UNDERSCORE &&
+    (key.startsWith('live_', 3) || key.startsWith('test_', 3))
+  );
 }
+
+const T = 0x74;
+const G = 0x67;
+const UNDERSCORE = 0x5f;
 
 /**
  * Whether a key claiming the format (`hasApiKeyPrefix`) is well formed: its length, its

@@ -4,6 +4,7 @@ import { compileKeyMap } from './compile-key-map.js';
 import { hashedKeyName } from './key-names.js';
 import { keyStoreOf, type KeyStore } from './key-store.js';
 import { parseKeyMapV2 } from './parse-key-map-v2.js';
+import { PresentedKeys } from './presented-keys.js';
 
 describe('KeyDirectory.find', () => {
   const keyMap = compileKeyMap(keyMapJson);
@@ -134,6 +135,20 @@ describe('KeyDirectory over a version-2 map', () => {
     const reloaded = compileStore(v2(document), { grants });
     expect(allows(reloaded, KEY, 'PUT', '/resources/1')).toBe(true);
     expect(grants.size).toBe(size);
+  });
+
+  it('answers from the directory asked when directories share one memo (shards, reloads), whichever judged the key last', () => {
+    const presentedKeys = new PresentedKeys();
+    const a = compileStore(v2({ [hashedKeyName(KEY)]: entry({ companyId: 5 }) }), { presentedKeys });
+    const b = compileStore(v2({ [hashedKeyName(KEY)]: entry({ disabled: true }) }), { presentedKeys });
+    const c = compileStore(v2({ [hashedKeyName(KEY)]: entry({ companyId: 6, plans: ['write'] }) }), { presentedKeys });
+    expect(identityOf(a, KEY)).toMatchObject({ principalId: '5-2' });
+    expect(b.keys.find(KEY)).toEqual({ known: false, reason: 'disabled-key' });
+    expect(identityOf(a, KEY)).toMatchObject({ principalId: '5-2' });
+    expect(identityOf(c, KEY)).toMatchObject({ principalId: '6-2' });
+    expect([allows(a, KEY, 'GET', '/resources/1'), allows(a, KEY, 'PUT', '/resources/1')]).toEqual([true, false]);
+    expect([allows(c, KEY, 'GET', '/resources/1'), allows(c, KEY, 'PUT', '/resources/1')]).toEqual([false, true]);
+    expect(b.keys.find(KEY)).toEqual({ known: false, reason: 'disabled-key' });
   });
 
   it('never looks up an Object.prototype name or a presented sha256 string', () => {

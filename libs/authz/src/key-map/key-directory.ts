@@ -107,19 +107,19 @@ export class KeyDirectory {
 
   find(presentedKey: string): KeyLookup {
     let record = this.presentedKeys.find(presentedKey);
-    let lookup = record?.directoryId === this.id ? record.lookup : undefined;
-    if (lookup === undefined) {
+    if (record === undefined || record.directoryId !== this.id) {
       // The explicit guard: `__proto__`, `constructor`, `sha256:…`, over-long strings never reach the store.
       if (record === undefined && !isPresentableKey(presentedKey)) return UNKNOWN_KEY;
       record ??= this.presentedKeys.add(presentedKey);
-      lookup = this.resolve(record);
-      record.directoryId = this.id;
-      record.lookup = lookup;
+      record.judged(this.id, this.resolve(record));
     }
-    if (lookup.known && lookup.expiresAt !== Infinity && lookup.expiresAt <= this.now()) return EXPIRED_KEY;
-    return lookup;
+    const unknown = record.unknown;
+    if (unknown !== undefined) return unknown;
+    if (record.expires && record.expiresAt <= this.now()) return EXPIRED_KEY;
+    return record;
   }
 
+  /** Looks a presented key up in the store; only for a key this directory has not judged. */
   private resolve(record: PresentedKey): KeyLookup {
     const store = this.store;
     let name = record.value;
