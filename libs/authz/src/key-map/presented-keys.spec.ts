@@ -7,7 +7,7 @@ import { PresentedKeys } from './presented-keys.js';
 const fresh = (value: string) => Buffer.from(value).toString();
 
 function knownKey(principalId: string, expiresAt = Infinity): KnownKey {
-  const identity: KeyIdentity = { companyId: 1, userId: 2, principalId, grants: [], usageIdentifierKey: 'tgu_x', apiVersion: undefined };
+  const identity: KeyIdentity = { companyId: 1, userId: 2, principalId, grants: [], usageIdentifierKey: 'tgu_x', usagePlan: 'default', apiVersion: undefined };
   const allowed: Allowed = { effect: 'Allow', key: identity };
   const denied: Denied = { effect: 'Deny', key: identity, reason: 'no-matching-grant' };
   return { known: true, identity, grantSlot: 7, expiresAt, allowed, denied };

@@ -62,7 +62,7 @@ export class PresentedKey implements KnownKey {
 }
 
 // What a record holds before its first judgement; never handed out (`directoryId` is -1 then).
-const NOT_JUDGED: KeyIdentity = Object.freeze({ companyId: 0, userId: 0, principalId: '', grants: [], usageIdentifierKey: '', apiVersion: undefined });
+const NOT_JUDGED: KeyIdentity = Object.freeze({ companyId: 0, userId: 0, principalId: '', grants: [], usageIdentifierKey: '', usagePlan: '', apiVersion: undefined });
 const NOT_JUDGED_ALLOWED: Allowed = Object.freeze({ effect: 'Allow', key: NOT_JUDGED });
 const NOT_JUDGED_DENIED: Denied = Object.freeze({ effect: 'Deny', key: NOT_JUDGED, reason: 'no-matching-grant' });
 
