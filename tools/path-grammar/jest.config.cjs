@@ -1,0 +1,4 @@
+module.exports = {
+  displayName: 'path-grammar',
+  preset: '../../jest.preset.js',
+};
