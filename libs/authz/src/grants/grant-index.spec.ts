@@ -235,6 +235,19 @@ describe('GrantIndex', () => {
       expect(granted(table, limit, 'DELETE', '/r/1', [])).toBe(false);
     });
 
+    it('finds each granted route’s own query rule, whatever order its routes were registered and granted in', () => {
+      const table = new GrantIndex();
+      // 70 routes (three bitset words), registered in one order and granted in another, each
+      // route allowing only its own query name: a rule read at the wrong position is caught.
+      table.add(Array.from({ length: 70 }, (_, i) => grant('GET', `/r/${i}`)));
+      const mixed = Array.from({ length: 70 }, (_, i) => (i * 37) % 70).map((i) => grant('GET', `/r/${i}`, [`q${i}`]));
+      const slot = table.combine([table.add(mixed.slice(35))], mixed.slice(0, 35));
+      for (let i = 0; i < 70; i++) {
+        expect(granted(table, slot, 'GET', `/r/${i}`, [`q${i}`])).toBe(true);
+        expect(granted(table, slot, 'GET', `/r/${i}`, [`q${(i + 1) % 70}`])).toBe(false);
+      }
+    });
+
     it('compiles equal content once', () => {
       const table = new GrantIndex();
       const slot = table.add([grant('GET', '/r')]);

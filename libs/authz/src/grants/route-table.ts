@@ -8,7 +8,8 @@ import type { TemplateSegment } from './path-template.js';
  */
 class PathNode {
   // Literal children as parallel arrays with each literal's first character and length: a
-  // literal is compared character by character only for a child whose first character matches
+  // literal is compared (`startsWith` at the segment's offset, which the JIT inlines; measured
+  // fewer instructions than a `charCodeAt` loop) only for a child whose first character matches
   // and that ends where a segment does — usually one.
   readonly literals: string[] = [];
   readonly lengths: number[] = [];
@@ -42,7 +43,7 @@ class PathNode {
       const end = from + (this.lengths[c] ?? 0);
       // The literal must end where the segment does: at the path's end or at a `/`.
       if (end > path.length || (end < path.length && path.charCodeAt(end) !== SLASH)) continue;
-      if (sameFrom(path, from + 1, this.literals[c] ?? '', 1)) return c;
+      if (path.startsWith(this.literals[c] ?? '', from)) return c;
     }
     return -1;
   }
@@ -58,20 +59,12 @@ class PathNode {
 const SLASH = 0x2f;
 
 /**
- * Whether `path` from `at` holds `literal` from `start` on (the caller checked the lengths).
- * A loop of `charCodeAt`, which the JIT compiles to plain loads: literals are a few characters,
- * and a call to `startsWith` per segment cost more than the comparison.
+ * The index of the `/` ending the segment that starts at `from`, or the path's length.
+ * `indexOf` (a vectorized search) measured faster than a `charCodeAt` loop on such paths.
  */
-function sameFrom(path: string, at: number, literal: string, start: number): boolean {
-  for (let i = start; i < literal.length; i++, at++) if (path.charCodeAt(at) !== literal.charCodeAt(i)) return false;
-  return true;
-}
-
-/** The index of the `/` ending the segment that starts at `from`, or the path's length. */
 function segmentEnd(path: string, from: number): number {
-  const length = path.length;
-  while (from < length && path.charCodeAt(from) !== SLASH) from++;
-  return from;
+  const end = path.indexOf('/', from);
+  return end === -1 ? path.length : end;
 }
 
 /** The first UTF-16 code unit of the segment starting at `from`, or -1 when it is empty. */
