@@ -164,8 +164,10 @@ export class RouteTable {
    */
   matches(method: string, path: string, acceptor: RouteAcceptor, slot: number, queryParameterNames: readonly string[]): boolean {
     if (path.charCodeAt(0) !== SLASH) return false;
-    // Percent-escapes are rare: only then is each segment decoded before it is compared.
-    const node = path.includes('%') ? findDecoded(this.root, decodedSegments(path), 0) : find(this.root, path, 0);
+    // Percent-escapes are rare, and matter only where a segment could decode to a literal:
+    // the raw walk says so, and only then is the path decoded and walked again.
+    let node = find(this.root, path, 0);
+    if (node === NEEDS_DECODING) node = findDecoded(this.root, decodedSegments(path), 0);
     if (node === undefined) return false;
     const routeId = node.routeOf(method);
     return routeId !== -1 && acceptor.acceptsRoute(slot, routeId, queryParameterNames);
@@ -179,7 +181,8 @@ export class RouteTable {
 }
 
 /**
- * The path node the router would choose for `path`, or undefined. `start` is the index of the
+ * The path node the router would choose for `path`, undefined when there is none, or
+ * `NEEDS_DECODING` when an escaped segment could change the answer. `start` is the index of the
  * `/` that opens the next segment, or `path.length` when done. A loop, recursing only where a
  * node has both a matching literal child and a param child (the literal is tried first; the
  * param child only if no template ends below the literal).
@@ -202,12 +205,24 @@ function find(node: PathNode, path: string, start: number): PathNode | undefined
       const found = find(literal, path, end);
       if (found !== undefined) return found;
     }
-    if (param === undefined) return undefined;
-    start = segmentEnd(path, from);
-    if (start === from) return undefined;
+    const segmentStop = segmentEnd(path, from);
+    // No literal equals the raw segment. A literal never holds a `%`, so a raw match is never
+    // wrong; but a segment with an escape might decode to one of this node's literals.
+    if (c === -1 && node.literals.length > 0 && hasEscape(path, from, segmentStop)) return NEEDS_DECODING;
+    if (param === undefined || segmentStop === from) return undefined;
+    start = segmentStop;
     node = param;
   }
 }
+
+/** Whether `path` holds a `%` between `from` and `to`. */
+function hasEscape(path: string, from: number, to: number): boolean {
+  const at = path.indexOf('%', from);
+  return at !== -1 && at < to;
+}
+
+/** What `find` answers when the path must be decoded to be matched (a sentinel node, never a route's). */
+const NEEDS_DECODING = new PathNode();
 
 /**
  * A path's segments after its leading `/`, each percent-decoded as the router decodes it
