@@ -1,4 +1,9 @@
-import { DEFAULT_USAGE_PLAN, isShardCount, type UsageIdentifiers } from '@tollgate/authz';
+import {
+  DEFAULT_USAGE_PLAN,
+  isPlanName,
+  isShardCount,
+  type UsageIdentifiers,
+} from '@tollgate/authz';
 import { ConfigError, configFromEnv as parseEnv, type Env } from '@tollgate/runtime-kit';
 import * as z from 'zod/mini';
 
@@ -25,11 +30,9 @@ const seconds = (fallback: number) =>
     z.transform((value) => (value === undefined ? fallback : Number(value)) * 1000),
   );
 
-/** A key-map plan name (the usage plans are named like the plans keys list). */
-const planName = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
 const usagePlanList = z.pipe(
   z.string().check(
-    z.refine((value) => value.split(',').every((name) => planName.test(name)), {
+    z.refine((value) => value.split(',').every(isPlanName), {
       error: 'must be a comma-separated list of plan names',
     }),
   ),

@@ -11,7 +11,7 @@ export type { KeyIdentity, UnknownKeyReason } from './key-map/key-directory.js';
 export { buildPolicy } from './policy/build-policy.js';
 export type { AuthorizerResult } from './policy/authorizer-result.js';
 export { hashedKeyName, keyFingerprint, usageIdentifierOf } from './key-map/key-names.js';
-export { DEFAULT_USAGE_PLAN, usageIdentifierFor, usageIdentifierOfPlan, usagePlanOf } from './key-map/usage-plans.js';
+export { DEFAULT_USAGE_PLAN, isPlanName, usageIdentifierFor, usageIdentifierOfPlan, usagePlanOf } from './key-map/usage-plans.js';
 export type { UsageIdentifiers } from './key-map/usage-plans.js';
 export { isShardCount, MAX_SHARDS } from './key-map/shards.js';
 export { companyIdPattern, isCompanyId } from './key-map/company-id.js';

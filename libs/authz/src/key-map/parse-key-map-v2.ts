@@ -6,12 +6,13 @@ import { entryLabel } from './key-names.js';
 import type { InvalidEntry, KeyStore, StoredKey } from './key-store.js';
 import { apiVersion, companyId, formatIssues, grantSchema, identityValue, toGrant } from './schemas.js';
 import { MAX_SHARDS, isShardCount } from './shards.js';
+import { isPlanName } from './usage-plans.js';
 
 export const KEY_MAP_VERSION = 2;
 
 const LOWER_HASHED_KEY_NAME = /^sha256:[0-9a-f]{64}$/;
 const planName = z.string().check(
-  z.regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/, { error: 'plan names are 1–64 of A–Z a–z 0–9 _ . : - (starting with a letter or digit)' }),
+  z.refine(isPlanName, { error: 'plan names are 1–64 of A–Z a–z 0–9 _ . : - (starting with a letter or digit)' }),
 );
 
 const shardSchema = z

@@ -1,5 +1,5 @@
 import { hashedKeyName, usageIdentifierOf } from './key-names.js';
-import { DEFAULT_USAGE_PLAN, usageIdentifierFor, usageIdentifierOfPlan, usagePlanOf } from './usage-plans.js';
+import { DEFAULT_USAGE_PLAN, isPlanName, usageIdentifierFor, usageIdentifierOfPlan, usagePlanOf } from './usage-plans.js';
 
 describe('usagePlanOf', () => {
   it('is the first of the key’s plans that is a usage plan', () => {
@@ -28,5 +28,12 @@ describe('usageIdentifierFor', () => {
     expect(usageIdentifierFor(perPlan, stored, [])).toBe(usageIdentifierOfPlan('tollgate-prod', 'default'));
     expect(usageIdentifierOfPlan('tollgate-dev', 'gold')).not.toBe(gold);
     expect(gold).toMatch(/^tgp_[0-9a-f]{40}$/);
+  });
+});
+
+describe('isPlanName', () => {
+  it('is 1–64 of A–Z a–z 0–9 _ . : -, starting with a letter or digit: the rule of key-map plans and usage plans alike', () => {
+    expect(['default', 'partner', 'Gold.v2', 'tier:1_a-b', 'x'.repeat(64)].every(isPlanName)).toBe(true);
+    expect(['', '-gold', '.gold', 'gold plan', 'gold/1', 'x'.repeat(65)].some(isPlanName)).toBe(false);
   });
 });

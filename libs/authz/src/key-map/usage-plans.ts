@@ -1,5 +1,12 @@
 import { sha256Hex, usageIdentifierOf } from './key-names.js';
 
+/** A plan name: 1–64 of A–Z a–z 0–9 _ . : -, starting with a letter or digit. Usage plans are named like the plans keys list. */
+const PLAN_NAME = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
+
+export function isPlanName(name: string): boolean {
+  return PLAN_NAME.test(name);
+}
+
 /** The usage plan of a key none of whose plans is a usage plan. Every deployment has it. */
 export const DEFAULT_USAGE_PLAN = 'default';
 
