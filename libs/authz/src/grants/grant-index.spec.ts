@@ -71,6 +71,13 @@ describe('GrantIndex', () => {
       expect(allows(grants, 'GET', '/b//c')).toBe(false);
     });
 
+    it('finds a literal among several sharing a first code unit, ASCII or not (one UTF-16 surrogate starts many emoji)', () => {
+      const granted = ['/user', '/users', '/u', '/été', '/étage', '/😀a', '/😁b'];
+      const grants = granted.map((path) => grant('GET', path));
+      for (const path of granted) expect(allows(grants, 'GET', path)).toBe(true);
+      for (const path of ['/use', '/usersx', '/uu', '/étag', '/ét', '/😀b', '/😁a', '/😂a']) expect(allows(grants, 'GET', path)).toBe(false);
+    });
+
     it('gives dot segments no meaning: /x/.. is not /', () => {
       expect(allows([grant('GET', '/')], 'GET', '/resources/..')).toBe(false);
       expect(allows([grant('GET', '/public/{file}')], 'GET', '/public/../admin')).toBe(false);

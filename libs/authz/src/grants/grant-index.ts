@@ -12,9 +12,11 @@ import { RouteTable, type QueryRule, type RouteAcceptor } from './route-table.js
  * (maps, tries) costs more in cache misses than the matching.
  *
  * Layout of a slot in `cells`, at its offset: [bitset words w, route count n, w bitset words,
- * n route ids in ascending order]; `queryRules` holds the rules at the same index as each route
- * id. Sorted, a granted route's position is its rank in the bitset (the granted ids below it), so
- * a request with query names finds its rules by counting bits, not by scanning the route ids.
+ * n query-rule set ids, n route ids], routes in ascending id order. Sorted, a granted route's
+ * position is its rank in the bitset (the granted ids below it), so a request with query names
+ * finds its rules by counting bits, not by scanning the route ids; and its rule set id sits
+ * right after the bitset, usually in the cache line the bit test read (the route ids, read only
+ * when another slot is combined from this one, come last).
  */
 export class GrantIndex implements RouteAcceptor {
   private readonly routes = new RouteTable();
@@ -22,7 +24,9 @@ export class GrantIndex implements RouteAcceptor {
   readonly servedPaths: readonly string[];
   private cells = new Int32Array(1024);
   private used = 0;
-  private readonly queryRules: (readonly QueryRule[])[] = [];
+  /** Distinct lists of query rules, by id (`ruleSetIds` finds a list's id). */
+  private readonly ruleSets: (readonly QueryRule[])[] = [];
+  private readonly ruleSetIds = new Map<string, number>();
   /**
    * Compiled slots by content, so equal grant sets — a plan in every shard and every reload,
    * keys with the same plans — share one slot. A table can thus serve all shards and loads
@@ -78,8 +82,9 @@ export class GrantIndex implements RouteAcceptor {
       }
     };
     for (const from of slots) {
-      const first = this.firstRoute(from);
-      for (let i = first, end = first + (this.cells[from + 1] ?? 0); i < end; i++) append(this.cells[i] ?? -1, this.queryRules[i] ?? []);
+      const count = this.cells[from + 1] ?? 0;
+      const ruleSetsAt = from + 2 + (this.cells[from] ?? 0);
+      for (let i = 0; i < count; i++) append(this.cells[ruleSetsAt + count + i] ?? -1, this.ruleSets[this.cells[ruleSetsAt + i] ?? -1] ?? []);
     }
     for (const grant of grants) {
       const routeId = this.routes.routeId(grant.method, this.routes.segments(grant.path, parsePathTemplate));
@@ -87,21 +92,22 @@ export class GrantIndex implements RouteAcceptor {
     }
 
     const words = Math.ceil(this.routes.count / 32);
-    this.reserve(2 + words + routeIds.length);
+    const count = routeIds.length;
+    this.reserve(2 + words + 2 * count);
     const slot = this.used;
     const cells = this.cells;
     cells[slot] = words;
-    cells[slot + 1] = routeIds.length;
+    cells[slot + 1] = count;
     const first = slot + 2 + words;
     // Ascending ids: a route's position is its rank (see acceptsRoute).
     const order = routeIds.map((_, i) => i).sort((a, b) => (routeIds[a] ?? 0) - (routeIds[b] ?? 0));
     order.forEach((from, i) => {
       const routeId = routeIds[from] ?? -1;
       cells[slot + 2 + (routeId >>> 5)] = (cells[slot + 2 + (routeId >>> 5)] ?? 0) | (1 << (routeId & 31));
-      cells[first + i] = routeId;
-      this.queryRules[first + i] = rules[from] ?? [];
+      cells[first + i] = this.ruleSetId(rules[from] ?? []);
+      cells[first + count + i] = routeId;
     });
-    this.used = first + routeIds.length;
+    this.used = first + 2 * count;
     return slot;
   }
 
@@ -123,11 +129,18 @@ export class GrantIndex implements RouteAcceptor {
     // The route's position among the slot's ascending route ids: the granted ids below it.
     let rank = bitCount(bits & ~(-1 << bit));
     for (let w = slot + 2, end = slot + 2 + word; w < end; w++) rank += bitCount(cells[w] ?? 0);
-    return queryAllowed(this.queryRules[slot + 2 + words + rank] ?? [], queryParameterNames);
+    return queryAllowed(this.ruleSets[cells[slot + 2 + words + rank] ?? -1] ?? [], queryParameterNames);
   }
 
-  private firstRoute(slot: number): number {
-    return slot + 2 + (this.cells[slot] ?? 0);
+  /** The id of a list of query rules, registered on first use (lists of the same rules share one). */
+  private ruleSetId(rules: readonly QueryRule[]): number {
+    const content = JSON.stringify(rules);
+    let id = this.ruleSetIds.get(content);
+    if (id === undefined) {
+      id = this.ruleSets.push(rules) - 1;
+      this.ruleSetIds.set(content, id);
+    }
+    return id;
   }
 
   private reserve(length: number): void {

@@ -7,14 +7,22 @@ import type { TemplateSegment } from './path-template.js';
  * method — registered there.
  */
 class PathNode {
-  // Literal children as parallel arrays with each literal's first character and length: a
-  // literal is compared (`startsWith` at the segment's offset, which the JIT inlines; measured
-  // fewer instructions than a `charCodeAt` loop) only for a child whose first character matches
-  // and that ends where a segment does — usually one.
+  // Literal children as parallel arrays. A literal is found by the segment's first code unit
+  // (`byFirst`, chained through `sameFirst`), checked to end where the segment does, then
+  // compared code unit by code unit against its precomputed `codes`: one generic string read
+  // per character (`startsWith` reads both strings so, ~2× the instructions, and a substring
+  // comparison allocates).
   readonly literals: string[] = [];
+  readonly codes: (readonly number[])[] = [];
   readonly lengths: number[] = [];
-  readonly firsts: number[] = [];
   readonly children: PathNode[] = [];
+  /** First code unit (< 128) → 1 + the index of the last literal starting with it; 0: none. */
+  private readonly byFirst = new Int16Array(128);
+  private readonly firsts: number[] = [];
+  /** Literal index → the index of an earlier literal with the same first code unit, or -1. */
+  private readonly sameFirst: number[] = [];
+  /** The index of the empty literal, or -1. */
+  private emptyLiteral = -1;
   param: PathNode | undefined = undefined;
   /** Some template (served, or granted to a key) ends here: the router would have a path here. */
   ends = false;
@@ -26,24 +34,37 @@ class PathNode {
     const existing = this.children[this.literals.indexOf(segment)];
     if (existing !== undefined) return existing;
     const node = new PathNode();
+    const index = this.literals.length;
+    const codes = Array.from({ length: segment.length }, (_, i) => segment.charCodeAt(i));
+    // An empty literal (the empty segment of `/a//b` or `/a/`) is found apart: it has no first code unit.
+    const first = codes[0] ?? -1;
     this.literals.push(segment);
+    this.codes.push(codes);
     this.lengths.push(segment.length);
-    this.firsts.push(firstCode(segment, 0));
     this.children.push(node);
+    this.sameFirst.push(first === -1 ? -1 : this.firsts.lastIndexOf(first));
+    this.firsts.push(first);
+    if (first === -1) this.emptyLiteral = index;
+    else if (first < 128) this.byFirst[first] = index + 1;
     return node;
   }
 
   /** The literal child that is the whole segment starting at `from`, or -1. */
   literalAt(path: string, from: number): number {
-    const firsts = this.firsts;
-    if (firsts.length === 0) return -1;
-    const first = firstCode(path, from);
-    for (let c = 0; c < firsts.length; c++) {
-      if (firsts[c] !== first) continue;
-      const end = from + (this.lengths[c] ?? 0);
+    if (this.lengths.length === 0) return -1;
+    const first = from < path.length ? path.charCodeAt(from) : SLASH;
+    if (first === SLASH) return this.emptyLiteral;
+    // Literals starting beyond ASCII are rare: found by a scan.
+    let c = first < 128 ? (this.byFirst[first] ?? 0) - 1 : this.firsts.lastIndexOf(first);
+    for (; c !== -1; c = this.sameFirst[c] ?? -1) {
+      const length = this.lengths[c] ?? 0;
+      const end = from + length;
       // The literal must end where the segment does: at the path's end or at a `/`.
       if (end > path.length || (end < path.length && path.charCodeAt(end) !== SLASH)) continue;
-      if (path.startsWith(this.literals[c] ?? '', from)) return c;
+      const codes = this.codes[c] ?? [];
+      let i = 1;
+      while (i < length && path.charCodeAt(from + i) === codes[i]) i++;
+      if (i === length) return c;
     }
     return -1;
   }
@@ -65,12 +86,6 @@ const SLASH = 0x2f;
 function segmentEnd(path: string, from: number): number {
   const end = path.indexOf('/', from);
   return end === -1 ? path.length : end;
-}
-
-/** The first UTF-16 code unit of the segment starting at `from`, or -1 when it is empty. */
-function firstCode(value: string, from: number): number {
-  const code = from < value.length ? value.charCodeAt(from) : -1;
-  return code === SLASH ? -1 : code;
 }
 
 /**

@@ -27,6 +27,19 @@ describe('PresentedKeys', () => {
     expect(a.value).toBe('sk_live_a');
   });
 
+  it('gives the lookup after a shard pick the record the pick handed off — only if it asks for the same key', () => {
+    const keys = new PresentedKeys();
+    const a = keys.add('sk_live_a');
+    const b = keys.add('sk_live_b');
+    keys.handOff('sk_live_a', a);
+    expect(keys.find(fresh('sk_live_a'))).toBe(a);
+    // A hand-off no decision took (a pick whose shard failed to load) is never another key's answer.
+    keys.handOff('sk_live_a', a);
+    expect(keys.find(fresh('sk_live_b'))).toBe(b);
+    expect(keys.find(fresh('sk_live_a'))).toBe(a);
+    expect(keys.find(fresh('sk_live_c'))).toBeUndefined();
+  });
+
   it('hashes a key on first need only, or takes the stored name set on its record', () => {
     const keys = new PresentedKeys();
     const record = keys.add('sk_live_a');

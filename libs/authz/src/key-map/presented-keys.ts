@@ -72,38 +72,43 @@ const LIMIT = 32_768;
 /**
  * The one memo from a presented key to what is known of it, shared by everything that judges
  * the key — a sharded loader's shard pick, then the decision in that shard's directory, across
- * reloads — so a key is hashed once and a warm request reads the memo once. The record last
- * handed out is checked first: a shard pick and the decision that follows it ask for the same key.
+ * reloads — so a key is hashed once and a warm request reads the memo once: the pick hands its
+ * record to the decision that follows it (`handOff`), which takes it with one string compare.
  */
 export class PresentedKeys {
   private readonly byValue = new Map<string, PresentedKey>();
-  private lastValue: string | undefined;
-  private last: PresentedKey | undefined;
+  // The record a shard pick handed off, taken by the next `find` whatever it asks for: a lookup
+  // with no pick before it (an unsharded map) compares no string, and a stale hand-off can only
+  // cost one compare, never a wrong record (the strings must be equal).
+  private handedValue: string | undefined;
+  private handed: PresentedKey | undefined;
 
   /** The record of a key presented before, or undefined. */
   find(value: string): PresentedKey | undefined {
-    if (value === this.lastValue) return this.last;
-    const record = this.byValue.get(value);
-    if (record !== undefined) this.remember(value, record);
-    return record;
+    const handedValue = this.handedValue;
+    if (handedValue !== undefined) {
+      this.handedValue = undefined;
+      if (value === handedValue) return this.handed;
+    }
+    return this.byValue.get(value);
   }
 
   /** A new record; only for strings that may be keys (`isPresentableKey`), so the memo never holds junk. */
   add(value: string): PresentedKey {
     if (this.byValue.size >= LIMIT) {
       this.byValue.clear();
-      this.lastValue = undefined;
-      this.last = undefined;
+      this.handedValue = undefined;
+      this.handed = undefined;
     }
     const record = new PresentedKey(value);
     this.byValue.set(value, record);
-    this.remember(value, record);
     return record;
   }
 
-  private remember(value: string, record: PresentedKey): void {
-    this.lastValue = value;
-    this.last = record;
+  /** Leaves a key's record for the next `find` (the decision after a shard pick), which then needs no hash lookup. */
+  handOff(value: string, record: PresentedKey): void {
+    this.handedValue = value;
+    this.handed = record;
   }
 
   /** How many keys are remembered. */

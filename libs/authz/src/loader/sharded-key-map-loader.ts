@@ -52,6 +52,7 @@ export class ShardedKeyMapLoader implements KeyMapProvider {
       record = this.presentedKeys.add(apiKey);
     }
     if (record.shard === -1) record.shard = shardOfHashedName(this.presentedKeys.hashedName(record), this.shardCount);
+    this.presentedKeys.handOff(apiKey, record);
     return record.shard;
   }
 
