@@ -18,7 +18,6 @@ class PathNode {
   readonly children: PathNode[] = [];
   /** First code unit (< 128) → 1 + the index of the last literal starting with it; 0: none. */
   private readonly byFirst = new Int16Array(128);
-  private readonly firsts: number[] = [];
   /** Literal index → the index of an earlier literal with the same first code unit, or -1. */
   private readonly sameFirst: number[] = [];
   /** The index of the empty literal, or -1. */
@@ -38,12 +37,12 @@ class PathNode {
     const codes = Array.from({ length: segment.length }, (_, i) => segment.charCodeAt(i));
     // An empty literal (the empty segment of `/a//b` or `/a/`) is found apart: it has no first code unit.
     const first = codes[0] ?? -1;
+    // Chained to the last literal with the same first code unit, found before this one is added.
+    this.sameFirst.push(first === -1 ? -1 : this.lastStartingWith(first));
     this.literals.push(segment);
     this.codes.push(codes);
     this.lengths.push(segment.length);
     this.children.push(node);
-    this.sameFirst.push(first === -1 ? -1 : this.firsts.lastIndexOf(first));
-    this.firsts.push(first);
     if (first === -1) this.emptyLiteral = index;
     else if (first < 128) this.byFirst[first] = index + 1;
     return node;
@@ -54,9 +53,7 @@ class PathNode {
     if (this.lengths.length === 0) return -1;
     const first = from < path.length ? path.charCodeAt(from) : SLASH;
     if (first === SLASH) return this.emptyLiteral;
-    // Literals starting beyond ASCII are rare: found by a scan.
-    let c = first < 128 ? (this.byFirst[first] ?? 0) - 1 : this.firsts.lastIndexOf(first);
-    for (; c !== -1; c = this.sameFirst[c] ?? -1) {
+    for (let c = this.lastStartingWith(first); c !== -1; c = this.sameFirst[c] ?? -1) {
       const length = this.lengths[c] ?? 0;
       const end = from + length;
       // The literal must end where the segment does: at the path's end or at a `/`.
@@ -66,6 +63,14 @@ class PathNode {
       while (i < length && path.charCodeAt(from + i) === codes[i]) i++;
       if (i === length) return c;
     }
+    return -1;
+  }
+
+  /** The last literal starting with code unit `first`, or -1 (earlier ones follow through `sameFirst`). */
+  private lastStartingWith(first: number): number {
+    if (first < 128) return (this.byFirst[first] ?? 0) - 1;
+    // Literals starting beyond ASCII are rare: found by a scan.
+    for (let c = this.codes.length - 1; c >= 0; c--) if (this.codes[c]?.[0] === first) return c;
     return -1;
   }
 
